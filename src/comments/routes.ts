@@ -1,0 +1,109 @@
+// HTTP for the discussion API. Thin: parse, resolve the site, call the service, reply.
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { Static } from 'typebox';
+import { createHash } from 'node:crypto';
+import type { Bus } from '../platform/bus.ts';
+import { PageCache } from '../platform/cache.ts';
+import { crossOrigin } from '../platform/cors.ts';
+import { headerValue, ipHash, visitorKey } from '../platform/http.ts';
+import type { SiteService } from '../sites/service.ts';
+import { CountsQuery, CreateBody, EditBody, IdParams, ListQuery, RepliesQuery, SitePageQuery, VoteBody, errorResponses } from './schema.ts';
+import type { Actor, CommentService } from './service.ts';
+
+export interface CommentRoutesDeps {
+  comments: CommentService;
+  sites: SiteService;
+  bus: Bus;
+  secret: string;
+  cacheEntries: number;
+}
+
+const tags = ['comments'];
+
+export async function commentRoutes(app: FastifyInstance, deps: CommentRoutesDeps): Promise<void> {
+  const { comments, sites, secret } = deps;
+  const cache = new PageCache(deps.cacheEntries);
+  // Every change to a thread drops its cached pages and its site's cached counts,
+  // whichever node made it (the bus carries events between nodes).
+  deps.bus.subscribe((event) => {
+    cache.invalidate(`thread:${event.siteId}\0${event.pageKey}`);
+    cache.invalidate(`counts:${event.siteId}`);
+  });
+
+  async function siteFor(request: FastifyRequest, id: string) {
+    const site = await sites.require(id);
+    sites.checkOrigin(site, crossOrigin(request));
+    return site;
+  }
+
+  function actorOf(request: FastifyRequest): Actor {
+    return { visitorKey: visitorKey(request, secret), ipHash: ipHash(request, secret), origin: crossOrigin(request) };
+  }
+
+  /** Serves anonymous reads from the cache; identical for everyone, so ETag revalidation works. */
+  async function cached(request: FastifyRequest, reply: FastifyReply, group: string, key: string, load: () => Promise<unknown>) {
+    const generation = cache.generation(group);
+    let hit = cache.get(key);
+    if (!hit) {
+      const body = Buffer.from(JSON.stringify(await load()));
+      hit = { body, etag: `W/"${createHash('sha1').update(body).digest('base64url')}"` };
+      cache.set(group, key, hit, generation);
+    }
+    reply.header('ETag', hit.etag).header('Cache-Control', 'no-cache');
+    if (request.headers['if-none-match'] === hit.etag) return reply.code(304).send();
+    return reply.type('application/json; charset=utf-8').send(hit.body);
+  }
+
+  app.get('/api/v1/comments', { schema: { tags, summary: 'A page of top-level comments with their replies', querystring: ListQuery, response: errorResponses } }, async (request, reply) => {
+    const q = request.query as Static<typeof ListQuery>;
+    const site = await siteFor(request, q.site);
+    const sort = q.sort ?? 'newest';
+    const limit = q.limit ?? 20;
+    const group = `thread:${site.id}\0${q.page}`;
+    return cached(request, reply, group, `${group}\0${sort}\0${q.cursor ?? ''}\0${limit}`, () => comments.page(site, q.page, sort, q.cursor, limit));
+  });
+
+  app.get('/api/v1/comments/:id/replies', { schema: { tags, summary: 'More replies under a top-level comment, in conversation order', params: IdParams, querystring: RepliesQuery, response: errorResponses } }, async (request) => {
+    const { id } = request.params as Static<typeof IdParams>;
+    const q = request.query as Static<typeof RepliesQuery>;
+    return comments.replies(id, q.cursor, q.limit ?? 50, { origin: crossOrigin(request) });
+  });
+
+  app.post('/api/v1/comments', { schema: { tags, summary: 'Post a comment or a reply', body: CreateBody } }, async (request, reply) => {
+    const body = request.body as Static<typeof CreateBody>;
+    const site = await siteFor(request, body.site);
+    const result = await comments.create(site, body, actorOf(request));
+    return reply.code(201).send(result);
+  });
+
+  app.patch('/api/v1/comments/:id', { schema: { tags, summary: "Edit one's own comment (X-Edit-Token)", params: IdParams, body: EditBody, response: errorResponses } }, async (request) => {
+    const { id } = request.params as Static<typeof IdParams>;
+    return comments.edit(id, request.body as Static<typeof EditBody>, headerValue(request, 'x-edit-token'), actorOf(request));
+  });
+
+  app.delete('/api/v1/comments/:id', { schema: { tags, summary: "Delete one's own comment (X-Edit-Token)", params: IdParams, response: errorResponses } }, async (request) => {
+    const { id } = request.params as Static<typeof IdParams>;
+    return comments.remove(id, headerValue(request, 'x-edit-token'), actorOf(request));
+  });
+
+  app.put('/api/v1/comments/:id/vote', { schema: { tags, summary: 'Vote up (1), down (-1) or withdraw (0)', params: IdParams, body: VoteBody, response: errorResponses } }, async (request) => {
+    const { id } = request.params as Static<typeof IdParams>;
+    const { value } = request.body as Static<typeof VoteBody>;
+    return comments.vote(id, value, actorOf(request));
+  });
+
+  app.get('/api/v1/me', { schema: { tags, summary: "The visitor's own votes and pending comments on a page", querystring: SitePageQuery, response: errorResponses } }, async (request, reply) => {
+    const q = request.query as Static<typeof SitePageQuery>;
+    const site = await siteFor(request, q.site);
+    reply.header('Cache-Control', 'private, no-store');
+    return comments.mine(site, q.page, actorOf(request));
+  });
+
+  app.get('/api/v1/counts', { schema: { tags, summary: 'Comment counts for up to 50 pages', querystring: CountsQuery, response: errorResponses } }, async (request, reply) => {
+    const q = request.query as Static<typeof CountsQuery>;
+    const site = await siteFor(request, q.site);
+    const pages = [...new Set(q.page)].sort();
+    const group = `counts:${site.id}`;
+    return cached(request, reply, group, `${group}\0${JSON.stringify(pages)}`, () => comments.counts(site, pages));
+  });
+}

@@ -1,0 +1,243 @@
+// The only place with SQL for threads, comments and votes.
+import { sql } from 'kysely';
+import type { Db } from '../platform/db.ts';
+import type { CommentsTable, ThreadsTable } from '../platform/schema.ts';
+
+export type CommentRow = CommentsTable;
+export type ThreadRow = ThreadsTable;
+export type Sort = 'newest' | 'oldest' | 'votes';
+
+/** Position after which the next page starts; score only matters for the votes sort. */
+export interface RootCursor {
+  id: string;
+  score: number;
+}
+
+export interface ReplyRow extends CommentRow {
+  total: number;
+}
+
+export function createCommentStore(db: Db) {
+  return {
+    findThread(siteId: string, pageKey: string): Promise<ThreadRow | undefined> {
+      return db.selectFrom('threads').selectAll().where('site_id', '=', siteId).where('page_key', '=', pageKey).executeTakeFirst();
+    },
+
+    findThreadById(id: string): Promise<ThreadRow | undefined> {
+      return db.selectFrom('threads').selectAll().where('id', '=', id).executeTakeFirst();
+    },
+
+    /** Creates the thread on first comment; concurrent first comments agree on one row. */
+    async ensureThread(thread: ThreadRow): Promise<ThreadRow> {
+      await db
+        .insertInto('threads')
+        .values(thread)
+        .onConflict((oc) => oc.columns(['site_id', 'page_key']).doNothing())
+        .execute();
+      const stored = (await this.findThread(thread.site_id, thread.page_key))!;
+      if ((thread.url && !stored.url) || (thread.title && !stored.title)) {
+        await db
+          .updateTable('threads')
+          .set({ url: stored.url ?? thread.url, title: stored.title ?? thread.title })
+          .where('id', '=', stored.id)
+          .execute();
+        return { ...stored, url: stored.url ?? thread.url, title: stored.title ?? thread.title };
+      }
+      return stored;
+    },
+
+    findComment(id: string): Promise<CommentRow | undefined> {
+      return db.selectFrom('comments').selectAll().where('id', '=', id).executeTakeFirst();
+    },
+
+    listRoots(threadId: string, sort: Sort, after: RootCursor | null, limit: number): Promise<CommentRow[]> {
+      let query = db
+        .selectFrom('comments')
+        .selectAll()
+        .where('thread_id', '=', threadId)
+        .where('parent_id', 'is', null)
+        .where('listed', '=', 1);
+      if (sort === 'oldest') {
+        if (after) query = query.where('id', '>', after.id);
+        query = query.orderBy('id', 'asc');
+      } else if (sort === 'newest') {
+        if (after) query = query.where('id', '<', after.id);
+        query = query.orderBy('id', 'desc');
+      } else {
+        if (after) {
+          query = query.where((eb) =>
+            eb.or([eb('score', '<', after.score), eb.and([eb('score', '=', after.score), eb('id', '<', after.id)])]),
+          );
+        }
+        query = query.orderBy('score', 'desc').orderBy('id', 'desc');
+      }
+      return query.limit(limit).execute();
+    },
+
+    /** The first `perRoot` replies of each root in conversation order, with each root's total. */
+    async listReplies(rootIds: string[], perRoot: number): Promise<ReplyRow[]> {
+      if (rootIds.length === 0) return [];
+      const ranked = db
+        .selectFrom('comments')
+        .selectAll()
+        .select([
+          sql<number>`row_number() over (partition by root_id order by path)`.as('rank'),
+          sql<number>`count(*) over (partition by root_id)`.as('total'),
+        ])
+        .where('root_id', 'in', rootIds)
+        .where('listed', '=', 1)
+        .where('parent_id', 'is not', null);
+      const rows = await db
+        .selectFrom(ranked.as('r'))
+        .selectAll()
+        .where('rank', '<=', perRoot)
+        .orderBy('root_id')
+        .orderBy('path')
+        .execute();
+      return rows.map(({ rank: _rank, ...row }) => ({ ...row, total: Number(row.total) }));
+    },
+
+    listSubtree(rootId: string, afterPath: string | null, limit: number): Promise<CommentRow[]> {
+      let query = db
+        .selectFrom('comments')
+        .selectAll()
+        .where('root_id', '=', rootId)
+        .where('listed', '=', 1)
+        .where('parent_id', 'is not', null);
+      if (afterPath) query = query.where('path', '>', afterPath);
+      return query.orderBy('path').limit(limit).execute();
+    },
+
+    async insertComment(comment: CommentRow): Promise<void> {
+      await db.transaction().execute(async (trx) => {
+        await trx.insertInto('comments').values(comment).execute();
+        if (comment.listed) {
+          await trx
+            .updateTable('threads')
+            .set((eb) => ({ comment_count: eb('comment_count', '+', 1), updated_at: comment.created_at }))
+            .where('id', '=', comment.thread_id)
+            .execute();
+          if (comment.parent_id) {
+            await trx
+              .updateTable('comments')
+              .set((eb) => ({ child_count: eb('child_count', '+', 1) }))
+              .where('id', '=', comment.parent_id)
+              .execute();
+          }
+        }
+      });
+    },
+
+    async updateBody(id: string, body: string, html: string, editedAt: number): Promise<void> {
+      await db.updateTable('comments').set({ body, html, edited_at: editedAt }).where('id', '=', id).execute();
+    },
+
+    /**
+     * Soft-deletes a comment. It stays listed as a placeholder while listed replies hang
+     * under it; otherwise it leaves the listing, and so may deleted ancestors it kept alive.
+     */
+    async deleteComment(id: string, at: number): Promise<void> {
+      await db.transaction().execute(async (trx) => {
+        const comment = await trx.selectFrom('comments').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
+        await trx
+          .updateTable('comments')
+          .set({ deleted: 1, deleted_at: at, body: '', html: '', edit_token_hash: null })
+          .where('id', '=', id)
+          .execute();
+        if (!comment.listed || comment.deleted) return;
+        await trx
+          .updateTable('threads')
+          .set((eb) => ({ comment_count: eb('comment_count', '-', 1), updated_at: at }))
+          .where('id', '=', comment.thread_id)
+          .execute();
+        let current = comment;
+        while (current.child_count === 0) {
+          await trx.updateTable('comments').set({ listed: 0 }).where('id', '=', current.id).execute();
+          if (!current.parent_id) break;
+          const parent = await trx
+            .updateTable('comments')
+            .set((eb) => ({ child_count: eb('child_count', '-', 1) }))
+            .where('id', '=', current.parent_id)
+            .returningAll()
+            .executeTakeFirstOrThrow();
+          if (!parent.deleted) break;
+          current = parent;
+        }
+      });
+    },
+
+    /** Sets one voter's vote and returns the comment's new tallies. */
+    async vote(commentId: string, threadId: string, voterKey: string, value: number, at: number) {
+      return db.transaction().execute(async (trx) => {
+        // Lock the comment row first (a no-op on SQLite, which serialises writers) so
+        // concurrent votes see each other's committed rows.
+        await trx.updateTable('comments').set((eb) => ({ score: eb.ref('score') })).where('id', '=', commentId).execute();
+        const previous = await trx
+          .selectFrom('votes')
+          .select('value')
+          .where('comment_id', '=', commentId)
+          .where('voter_key', '=', voterKey)
+          .executeTakeFirst();
+        const before = previous?.value ?? 0;
+        if (value === 0) {
+          await trx.deleteFrom('votes').where('comment_id', '=', commentId).where('voter_key', '=', voterKey).execute();
+        } else {
+          await trx
+            .insertInto('votes')
+            .values({ comment_id: commentId, thread_id: threadId, voter_key: voterKey, value, created_at: at })
+            .onConflict((oc) => oc.columns(['comment_id', 'voter_key']).doUpdateSet({ value, created_at: at }))
+            .execute();
+        }
+        const upDelta = (value === 1 ? 1 : 0) - (before === 1 ? 1 : 0);
+        const downDelta = (value === -1 ? 1 : 0) - (before === -1 ? 1 : 0);
+        return trx
+          .updateTable('comments')
+          .set((eb) => ({
+            up: eb('up', '+', upDelta),
+            down: eb('down', '+', downDelta),
+            score: eb('score', '+', upDelta - downDelta),
+          }))
+          .where('id', '=', commentId)
+          .returning(['score', 'up', 'down'])
+          .executeTakeFirstOrThrow();
+      });
+    },
+
+    async votesOf(threadId: string, voterKey: string): Promise<Record<string, number>> {
+      const rows = await db
+        .selectFrom('votes')
+        .select(['comment_id', 'value'])
+        .where('thread_id', '=', threadId)
+        .where('voter_key', '=', voterKey)
+        .execute();
+      return Object.fromEntries(rows.map((r) => [r.comment_id, r.value]));
+    },
+
+    pendingOf(threadId: string, authorKey: string): Promise<CommentRow[]> {
+      return db
+        .selectFrom('comments')
+        .selectAll()
+        .where('thread_id', '=', threadId)
+        .where('author_key', '=', authorKey)
+        .where('status', '=', 'pending')
+        .where('deleted', '=', 0)
+        .orderBy('id')
+        .limit(100)
+        .execute();
+    },
+
+    async counts(siteId: string, pageKeys: string[]): Promise<Record<string, number>> {
+      const rows = await db
+        .selectFrom('threads')
+        .select(['page_key', 'comment_count'])
+        .where('site_id', '=', siteId)
+        .where('page_key', 'in', pageKeys)
+        .execute();
+      const counts: Record<string, number> = Object.fromEntries(pageKeys.map((k) => [k, 0]));
+      for (const row of rows) counts[row.page_key] = row.comment_count;
+      return counts;
+    },
+  };
+}
+
+export type CommentStore = ReturnType<typeof createCommentStore>;

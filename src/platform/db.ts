@@ -1,0 +1,57 @@
+// Opens the configured database (SQLite by default, PostgreSQL via DATABASE_URL)
+// and applies migrations at start.
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
+import { Migrator, type Migration, type MigrationProvider } from 'kysely/migration';
+import pg from 'pg';
+import type { Database } from './schema.ts';
+import { openSqlite } from './sqlite-driver.ts';
+import * as core from './migrations/001-core.ts';
+
+export type Db = Kysely<Database>;
+export type Engine = 'sqlite' | 'postgres';
+
+// PostgreSQL returns BIGINT as a string; our bigints are epoch milliseconds, safe as numbers.
+pg.types.setTypeParser(20, (value) => Number(value));
+
+const migrations: Record<string, Migration> = { '001-core': core };
+
+class InlineMigrations implements MigrationProvider {
+  async getMigrations() {
+    return migrations;
+  }
+}
+
+export interface OpenDatabase {
+  db: Db;
+  engine: Engine;
+  close(): Promise<void>;
+}
+
+export function engineOf(databaseUrl: string): Engine {
+  return databaseUrl.startsWith('postgres') ? 'postgres' : 'sqlite';
+}
+
+export async function openDatabase(databaseUrl: string): Promise<OpenDatabase> {
+  const engine = engineOf(databaseUrl);
+  const dialect =
+    engine === 'postgres'
+      ? new PostgresDialect({ pool: new pg.Pool({ connectionString: databaseUrl, max: 10 }) })
+      : new SqliteDialect({ database: openSqliteFile(databaseUrl.slice('sqlite:'.length)) });
+  const db = new Kysely<Database>({ dialect });
+  await migrate(db);
+  return { db, engine, close: () => db.destroy() };
+}
+
+function openSqliteFile(path: string) {
+  if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
+  return openSqlite(path);
+}
+
+export async function migrate(db: Db): Promise<void> {
+  const migrator = new Migrator({ db, provider: new InlineMigrations() });
+  const { error, results } = await migrator.migrateToLatest();
+  const failed = results?.find((r) => r.status === 'Error');
+  if (error || failed) throw new Error(`Migration ${failed?.migrationName ?? ''} failed: ${String(error)}`);
+}

@@ -1,0 +1,133 @@
+// The widget: prompt, header, composer, live "new comments" button, the thread, load more.
+import { useCallback, useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { createApi } from './api.ts';
+import { CommentList } from './CommentList.tsx';
+import { Composer } from './Composer.tsx';
+import { Thread, type ThreadContext } from './context.ts';
+import { Header } from './Header.tsx';
+import { t } from './i18n/t.ts';
+import type { MountOptions } from './options.ts';
+import { Prompt } from './Prompt.tsx';
+import { watchTheme } from './theme.ts';
+import { useAnnouncer } from './useAnnouncer.ts';
+import { useLive } from './useLive.ts';
+import { useThread } from './useThread.ts';
+
+const MINUTE = 60_000;
+
+export function App({ options, host }: { options: MountOptions; host: Element }) {
+  const api = useMemo(() => createApi(options), [options]);
+  const { state, comments, actions } = useThread(api);
+  const [message, announce] = useAnnouncer();
+  const [now, setNow] = useState(Date.now);
+  const root = useRef<HTMLDivElement>(null);
+  const composer = useRef<HTMLTextAreaElement>(null);
+  const focusAfterMore = useRef<number | null>(null);
+  const ready = state.status === 'ready';
+  const closed = state.thread?.closed ?? false;
+  const arrived = state.arrived.length;
+
+  useEffect(() => {
+    const timer = setInterval(() => setNow(Date.now()), MINUTE);
+    return () => clearInterval(timer);
+  }, []);
+
+  const theme = options.theme !== 'auto' ? options.theme : state.config.theme;
+  useEffect(() => watchTheme(() => theme, (th) => host.setAttribute('data-colloquy-theme', th)), [host, theme]);
+
+  useLive(api, actions, ready);
+
+  const focusComment = useCallback((id: string) => {
+    setTimeout(() => {
+      const el = root.current?.querySelector<HTMLElement>(`[id="c-${CSS.escape(id)}"]`);
+      if (!el) return;
+      const smooth = !matchMedia('(prefers-reduced-motion: reduce)').matches;
+      el.scrollIntoView({ block: 'center', behavior: smooth ? 'smooth' : 'auto' });
+      el.focus({ preventScroll: true });
+    });
+  }, []);
+
+  // A link from elsewhere (e-mail, permalink) to #c-<id> on the host page.
+  useEffect(() => {
+    if (ready && location.hash.startsWith('#c-')) focusComment(decodeURIComponent(location.hash.slice(3)));
+  }, [ready, focusComment]);
+
+  useEffect(() => {
+    if (arrived) announce(t('arrived', { count: arrived }));
+  }, [arrived, announce]);
+
+  useEffect(() => {
+    if (state.error && ready) announce(state.error);
+  }, [state.error, ready, announce]);
+
+  // After "Load more", focus the first comment it brought (the button may be gone).
+  useEffect(() => {
+    const first = focusAfterMore.current;
+    if (first === null || state.busy) return;
+    focusAfterMore.current = null;
+    const c = state.comments[first];
+    if (c) focusComment(c.id);
+  }, [state.comments, state.busy, focusComment]);
+
+  const ctx: ThreadContext = useMemo(
+    () => ({ actions, config: state.config, votes: state.votes, closed, now, announce, focusComment }),
+    [actions, state.config, state.votes, closed, now, announce, focusComment],
+  );
+
+  const compose = (): void => {
+    const el = composer.current;
+    if (!el) return;
+    el.scrollIntoView({ block: 'center' });
+    el.focus({ preventScroll: true });
+  };
+
+  return (
+    <Thread.Provider value={ctx}>
+      <div class="root" ref={root} aria-busy={state.busy}>
+        {state.status === 'loading' && <p class="status">{t('loading')}</p>}
+        {state.status === 'error' && (
+          <p class="status error">
+            {state.error}{' '}
+            <button type="button" class="link" onClick={() => void actions.reload()}>
+              {t('retry')}
+            </button>
+          </p>
+        )}
+        {ready && state.thread && (
+          <>
+            {!closed && <Prompt onGo={compose} />}
+            <Header count={state.thread.commentCount} sort={state.sort} busy={state.busy} onSort={(s) => void actions.sort(s)} />
+            {closed ? <p class="status">{t('closed')}</p> : <Composer inputRef={composer} />}
+            {arrived > 0 && (
+              <button type="button" class="fresh" onClick={() => void actions.reload()}>
+                {t('newComments', { count: arrived })}
+              </button>
+            )}
+            {state.error && <p class="error">{state.error}</p>}
+            {comments.length ? (
+              <CommentList comments={comments} label={t('threadLabel')} />
+            ) : (
+              <p class="status">{t('empty')}</p>
+            )}
+            {state.nextCursor && (
+              <button
+                type="button"
+                class="more"
+                disabled={state.busy}
+                onClick={() => {
+                  focusAfterMore.current = state.comments.length;
+                  void actions.loadMore();
+                }}
+              >
+                {t('loadMore')}
+              </button>
+            )}
+          </>
+        )}
+        <div class="sr-only" role="status" aria-live="polite">
+          {message}
+        </div>
+      </div>
+    </Thread.Provider>
+  );
+}

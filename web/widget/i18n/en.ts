@@ -1,0 +1,75 @@
+// The one catalogue of user-visible text: a flat module of keys → strings with {placeholders}
+// (used as an object via `import * as en`). One export per key lets small bundles such as
+// count.js keep only the strings they use. Plural forms use the suffixes _one / _other
+// (Intl.PluralRules categories); t() picks one from the `count` parameter. Another language
+// is another file with the same exports.
+export const locale = 'en';
+
+export const comments_one = '{count} comment';
+export const comments_other = '{count} comments';
+export const threadLabel = 'Comments';
+export const repliesLabel = 'Replies to {name}';
+export const sortLabel = 'Sort comments';
+export const sortNewest = 'Newest';
+export const sortOldest = 'Oldest';
+export const sortVotes = 'Most Voted';
+export const loading = 'Loading comments…';
+export const loadMore = 'Load more comments';
+export const loadFailed = 'Comments could not be loaded.';
+export const retry = 'Try again';
+export const empty = 'No comments yet. Start the conversation!';
+export const closed = 'Comments are closed for this page.';
+export const newComments_one = 'Show {count} new comment';
+export const newComments_other = 'Show {count} new comments';
+export const moreReplies_one = 'Show {count} more reply';
+export const moreReplies_other = 'Show {count} more replies';
+
+export const prompt = 'Would love your thoughts, please comment.';
+export const promptDismiss = 'Dismiss';
+
+export const composerLabel = 'Your comment';
+export const replyLabel = 'Your reply to {name}';
+export const editLabel = 'Edit your comment';
+export const placeholder = 'Join the discussion…';
+export const nameLabel = 'Name';
+export const emailLabel = 'E-mail';
+export const emailHint = 'optional, never shown';
+export const markdownHint = 'Markdown: **bold**, *italic*, [link](https://…), > quote, `code`, - list';
+export const shortcutHint = 'Ctrl+Enter posts';
+export const submit = 'Post comment';
+export const submitReply = 'Post reply';
+export const posting = 'Posting…';
+export const save = 'Save';
+export const saving = 'Saving…';
+export const cancel = 'Cancel';
+export const nameRequired = 'Please enter your name.';
+export const bodyRequired = 'Please write something first.';
+
+export const posted = 'Your comment was posted.';
+export const postedPending = 'Your comment was received and is awaiting moderation.';
+export const postedRejected = 'Your comment was not published.';
+export const updated = 'Your comment was updated.';
+export const removed = 'Your comment was deleted.';
+export const arrived_one = '{count} new comment';
+export const arrived_other = '{count} new comments';
+
+export const reply = 'Reply';
+export const edit = 'Edit';
+export const remove = 'Delete';
+export const deleteConfirm = 'Delete this comment?';
+export const deleteYes = 'Yes, delete';
+export const deleteNo = 'Keep it';
+export const edited = '(edited)';
+export const editedAt = 'Edited {date}';
+export const pending = 'Awaiting moderation';
+export const deleted = 'This comment was deleted.';
+export const replyTo = '↪ @{name}';
+export const replyToLabel = 'In reply to {name}';
+export const voteUp = 'Vote up';
+export const voteDown = 'Vote down';
+export const score = 'Score {score}';
+export const justNow = 'just now';
+
+export const errorNetwork = 'Could not reach the comment server. Please try again.';
+export const editExpired = 'The time to change this comment has passed.';
+export const errorGeneric = 'Something went wrong. Please try again.';

@@ -1,0 +1,74 @@
+// Shapes of the public API v1 as the widget reads them.
+export type Sort = 'newest' | 'oldest' | 'votes';
+export type Vote = 1 | -1 | 0;
+export type Status = 'approved' | 'pending' | 'rejected' | 'spam';
+
+export interface Comment {
+  id: string;
+  parentId: string | null;
+  depth: number;
+  author: { name: string; avatar: string | null };
+  html: string;
+  createdAt: string;
+  editedAt: string | null;
+  score: number;
+  up: number;
+  down: number;
+  deleted: boolean;
+  replyTo?: { id: string; name: string } | null;
+  replies: Comment[];
+  moreReplies?: number;
+  /** Set on the visitor's own comments that are not (yet) published. */
+  status?: Status;
+}
+
+export interface Thread {
+  id: string | null;
+  page: string;
+  url: string;
+  title: string;
+  commentCount: number;
+  closed: boolean;
+}
+
+export interface ThreadConfig {
+  maxDepth: number;
+  editWindowSeconds: number;
+  theme: 'auto' | 'light' | 'dark';
+}
+
+export interface CommentsPage {
+  thread: Thread;
+  config: ThreadConfig;
+  comments: Comment[];
+  nextCursor: string | null;
+}
+
+export interface RepliesPage {
+  comments: Comment[];
+  nextCursor: string | null;
+}
+
+export interface Me {
+  votes: Record<string, 1 | -1>;
+  pending: Comment[];
+}
+
+export interface Posted {
+  comment: Comment;
+  status: Status;
+  editToken: string;
+}
+
+export interface VoteResult {
+  score: number;
+  up: number;
+  down: number;
+  value: Vote;
+}
+
+export interface NewComment {
+  parentId?: string;
+  author: { name: string; email?: string };
+  body: string;
+}

@@ -1,0 +1,24 @@
+// Live updates: new comments are counted (shown on demand, content never jumps);
+// edits, deletions and votes trigger a quiet, debounced refresh of the first page.
+import { useEffect } from 'preact/hooks';
+import type { Api } from './api.ts';
+import { subscribe } from './live.ts';
+import type { ThreadActions } from './useThread.ts';
+
+const REFRESH_DELAY = 2000;
+
+export function useLive(api: Api, actions: ThreadActions, enabled: boolean): void {
+  useEffect(() => {
+    if (!enabled) return;
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const stop = subscribe(api.eventsUrl(), (event, id) => {
+      if (event === 'comment.created') return actions.arrived(id);
+      clearTimeout(timer);
+      timer = setTimeout(() => void actions.refresh().catch(() => {}), REFRESH_DELAY);
+    });
+    return () => {
+      clearTimeout(timer);
+      stop();
+    };
+  }, [api, actions, enabled]);
+}
