@@ -9,7 +9,6 @@ export interface Config {
   host: string;
   databaseUrl: string;
   dataDir: string;
-  publicUrl: string | null;
   secret: string;
   demoOrigins: string[];
   seedDemo: boolean;
@@ -101,15 +100,9 @@ export const settings = {
   dataDir: { env: 'DATA_DIR', help: 'Directory for the SQLite database and generated files', default: './data', parse: text },
   databaseUrl: {
     env: 'DATABASE_URL',
-    help: 'sqlite:<file> (default: SQLite under DATA_DIR) or postgres://user:pass@host:5432/db',
+    help: 'sqlite:PATH or postgres://user:pass@host:5432/db; default sqlite:DATA_DIR/colloquy.db',
     default: (env: NodeJS.ProcessEnv) => `sqlite:${join(env.DATA_DIR ?? './data', 'colloquy.db')}`,
     parse: databaseUrl,
-  },
-  publicUrl: {
-    env: 'PUBLIC_URL',
-    help: 'Public base URL of this server, used in the embed snippet (default: from the request)',
-    default: null,
-    parse: url(['http', 'https']),
   },
   secret: {
     env: 'COLLOQUY_SECRET',
@@ -119,7 +112,7 @@ export const settings = {
   },
   demoOrigins: {
     env: 'DEMO_ORIGINS',
-    help: 'Comma-separated origins allowed to embed the "demo" site, or *',
+    help: 'Comma-separated origins allowed to embed the "demo" site, or *; default http://localhost:PORT and http://127.0.0.1:PORT',
     default: (env: NodeJS.ProcessEnv) => [`http://localhost:${env.PORT ?? 8080}`, `http://127.0.0.1:${env.PORT ?? 8080}`],
     parse: origins,
   },

@@ -32,6 +32,9 @@ function environment(
       lib: { entry: here(entry), formats: [format], name: 'colloquy', fileName: () => fileName },
       rolldownOptions: {
         output: {
+          // Library mode keeps whitespace in ES output (meant for re-bundling); ours ships as is.
+          minify: true,
+          comments: false,
           chunkFileNames: 'widget-[name].js',
           assetFileNames: 'widget-[name][extname]',
         },

@@ -79,7 +79,7 @@ export function Composer({ parent, onClose, inputRef }: Props) {
     }
   }
 
-  const field = (key: 'name' | 'email', label: string, type: string, hint?: string) => {
+  const field = (key: 'name' | 'email', label: string, type: 'text' | 'email', hint?: string) => {
     const err = errorFor(error, key);
     return (
       <div class="field">
@@ -89,7 +89,8 @@ export function Composer({ parent, onClose, inputRef }: Props) {
         </label>
         <input
           id={`${id}-${key}`}
-          type={type}
+          // (cast: Preact's input types are a union keyed on literal `type` values)
+          type={type as 'text'}
           value={author[key]}
           required={key === 'name'}
           autocomplete={key}

@@ -7,7 +7,7 @@ import { load, save } from './storage.ts';
 const KEY = 'colloquy:prompt-dismissed';
 
 export function Prompt({ onGo }: { onGo(): void }) {
-  const [dismissed, setDismissed] = useState(() => load(KEY, false) === true);
+  const [dismissed, setDismissed] = useState(() => load<unknown>(KEY, false) === true);
   if (dismissed) return null;
   return (
     <div class="prompt">

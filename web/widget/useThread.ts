@@ -68,7 +68,7 @@ export function useThread(api: Api) {
         dispatch({ type: 'removed', comment });
       },
       async vote(id: string, value: Vote): Promise<void> {
-        dispatch({ type: 'voted', id, result: { value, ...(await api.vote(id, value)) } });
+        dispatch({ type: 'voted', id, result: await api.vote(id, value) });
       },
       arrived: (id: string) => dispatch({ type: 'arrived', id }),
       async refresh(): Promise<void> {
