@@ -73,11 +73,20 @@ export async function buildApp(config: Config): Promise<App> {
   if (config.seedDemo) await http.register(demoRoutes, { comments, sites });
   await http.register(staticRoutes, { dir: PUBLIC_DIR });
 
+  // Responses finished during shutdown close their connection, so keep-alive clients
+  // do not hold the server open until their idle timeout.
+  let closing = false;
+  http.addHook('onSend', (_request, reply, payload, done) => {
+    if (closing) reply.header('Connection', 'close');
+    done(null, payload);
+  });
+
   return {
     http,
     database,
     bus,
     async close() {
+      closing = true;
       await http.close();
       await database.close();
     },

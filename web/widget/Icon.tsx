@@ -1,7 +1,7 @@
 // Small inline SVG icons (decorative: the buttons carry the accessible names).
 const PATHS = {
-  up: 'M12 6l7 9H5z',
-  down: 'M12 18l-7-9h14z',
+  up: 'M12 8l7 8H5z',
+  down: 'M12 16l-7-8h14z',
   close: 'M6 6l12 12M18 6L6 18',
 };
 
