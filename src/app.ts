@@ -12,7 +12,7 @@ import { DEMO_SITE, demoRoutes } from './demo/page.ts';
 import { createLocalBus, type Bus } from './platform/bus.ts';
 import { installCors } from './platform/cors.ts';
 import { openDatabase, type OpenDatabase } from './platform/db.ts';
-import { installErrorHandling, installValidation } from './platform/http.ts';
+import { clientErrorHandler, frameworkErrors, installErrorHandling, installValidation } from './platform/http.ts';
 import { staticRoutes } from './platform/static.ts';
 import { createSiteService } from './sites/service.ts';
 import { createSiteStore } from './sites/store.ts';
@@ -35,6 +35,8 @@ export async function buildApp(config: Config): Promise<App> {
     logController: new LogController({ disableRequestLogging: config.logLevel !== 'debug' && config.logLevel !== 'trace' }),
     return503OnClosing: true,
     routerOptions: { maxParamLength: 200 },
+    frameworkErrors,
+    clientErrorHandler,
   });
   installValidation(http);
   installErrorHandling(http);

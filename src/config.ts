@@ -71,8 +71,10 @@ const origins: Parser<string[]> = (raw) =>
     .filter(Boolean)
     .map((origin) => {
       if (origin === '*') return origin;
-      const parsed = new URL(origin);
-      if (parsed.origin !== origin.replace(/\/$/, '')) throw new Error(`"${origin}" is not an origin (scheme://host[:port])`);
+      const notAnOrigin = new Error(`"${origin}" is not an origin (scheme://host[:port])`);
+      // URL's own "Invalid URL" would not say what is expected.
+      const parsed = URL.parse(origin);
+      if (!parsed || parsed.origin !== origin.replace(/\/$/, '')) throw notAnOrigin;
       return parsed.origin;
     });
 

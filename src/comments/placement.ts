@@ -2,14 +2,7 @@
 // beside their parent at the deepest level and remember whom they answer.
 import type { CommentRow } from './store.ts';
 
-export interface Placement {
-  parent_id: string | null;
-  root_id: string;
-  path: string;
-  depth: number;
-  reply_to_id: string | null;
-  reply_to_name: string | null;
-}
+export type Placement = Pick<CommentRow, 'parent_id' | 'root_id' | 'path' | 'depth' | 'reply_to_id' | 'reply_to_name'>;
 
 export function placeReply(id: string, parent: CommentRow | null, maxDepth: number): Placement {
   if (!parent) return { parent_id: null, root_id: id, path: id, depth: 0, reply_to_id: null, reply_to_name: null };

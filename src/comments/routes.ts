@@ -8,7 +8,7 @@ import { crossOrigin } from '../platform/cors.ts';
 import { headerValue, ipHash, visitorKey } from '../platform/http.ts';
 import type { SiteService } from '../sites/service.ts';
 import { CountsQuery, CreateBody, EditBody, IdParams, ListQuery, RepliesQuery, SitePageQuery, VoteBody, errorResponses } from './schema.ts';
-import type { Actor, CommentService } from './service.ts';
+import { pageKey, type Actor, type CommentService } from './service.ts';
 
 export interface CommentRoutesDeps {
   comments: CommentService;
@@ -59,8 +59,10 @@ export async function commentRoutes(app: FastifyInstance, deps: CommentRoutesDep
     const site = await siteFor(request, q.site);
     const sort = q.sort ?? 'newest';
     const limit = q.limit ?? 20;
-    const group = `thread:${site.id}\0${q.page}`;
-    return cached(request, reply, group, `${group}\0${sort}\0${q.cursor ?? ''}\0${limit}`, () => comments.page(site, q.page, sort, q.cursor, limit));
+    // Keyed by the stored form of the page, as writes invalidate it, whatever the spelling asked.
+    const page = pageKey(q.page);
+    const group = `thread:${site.id}\0${page}`;
+    return cached(request, reply, group, `${group}\0${sort}\0${q.cursor ?? ''}\0${limit}`, () => comments.page(site, page, sort, q.cursor, limit));
   });
 
   app.get('/api/v1/comments/:id/replies', { schema: { tags, summary: 'More replies under a top-level comment, in conversation order', params: IdParams, querystring: RepliesQuery, response: errorResponses } }, async (request) => {

@@ -9,7 +9,8 @@ const ErrorSchema = Type.Object({
 export const errorResponses = { 400: ErrorSchema, 403: ErrorSchema, 404: ErrorSchema };
 
 const PageKey = Type.String({ minLength: 1, maxLength: limits.pageKey, description: "The publisher's stable key for an article" });
-const SiteId = Type.String({ minLength: 1, maxLength: 64, description: 'Site id' });
+// No control characters: PostgreSQL rejects NUL in text, which would turn a bad id into a 500.
+const SiteId = Type.String({ minLength: 1, maxLength: 64, pattern: '^[^\\u0000-\\u001F\\u007F]+$', description: 'Site id' });
 const CommentId = Type.String({ minLength: 16, maxLength: 16, pattern: '^[0-9A-Z]{16}$' });
 
 export const Comment = Type.Object(

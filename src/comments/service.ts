@@ -75,6 +75,11 @@ export interface Deps {
 
 const EMAIL = /^[^\s@<>()",;:]+@[^\s@<>()",;:]+\.[^\s@<>()",;:]+$/;
 
+/** The stored form of a page key. Callers that key caches by page must use it too. */
+export function pageKey(page: string): string {
+  return requireText(page, { field: 'page', max: limits.pageKey });
+}
+
 export function createCommentService({ store, sites, bus, moderate = approveAll, now = Date.now }: Deps) {
   function publish(type: CommentEvent['type'], thread: ThreadRow, comment: CommentRow) {
     bus.publish({ type, siteId: thread.site_id, threadId: thread.id, pageKey: thread.page_key, commentId: comment.id, status: comment.status, at: now() });
@@ -101,10 +106,6 @@ export function createCommentService({ store, sites, bus, moderate = approveAll,
       throw forbidden('edit_window_closed', 'The time to edit or delete this comment has passed');
     }
     return found;
-  }
-
-  function pageKey(page: string): string {
-    return requireText(page, { field: 'page', max: limits.pageKey });
   }
 
   return {
@@ -217,8 +218,11 @@ export function createCommentService({ store, sites, bus, moderate = approveAll,
       return { votes, pending: pending.map((row) => ({ ...toView(row), status: row.status })) };
     },
 
+    /** Counts keyed by the page keys as asked, so clients find them whatever their spelling. */
     async counts(site: Site, pages: string[]) {
-      return { counts: await store.counts(site.id, [...new Set(pages.map(pageKey))]) };
+      const keys = new Map(pages.map((page) => [page, pageKey(page)]));
+      const stored = await store.counts(site.id, [...new Set(keys.values())]);
+      return { counts: Object.fromEntries([...keys].map(([asked, key]) => [asked, stored[key]])) };
     },
   };
 }

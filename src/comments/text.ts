@@ -2,8 +2,9 @@
 import { badRequest } from '../platform/errors.ts';
 
 // C0/C1 controls except tab and newline, plus bidi overrides and other invisible format
-// characters that make text lie about itself.
-const CONTROL = /[\u0000-\u0008\u000B-\u001F\u007F-\u009F\u200B-\u200F\u202A-\u202E\u2060-\u2064\u2066-\u206F\uFEFF\uFFF9-\uFFFB]/g;
+// characters that make text lie about itself. Zero-width (non-)joiners stay: emoji
+// sequences and Persian or Indic spelling need them.
+const CONTROL = /[\u0000-\u0008\u000B-\u001F\u007F-\u009F\u200B\u200E\u200F\u202A-\u202E\u2060-\u2064\u2066-\u206F\uFEFF\uFFF9-\uFFFB]/g;
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
 
 export function cleanText(value: string): string {

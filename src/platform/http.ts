@@ -2,6 +2,8 @@
 import { Ajv, type Options } from 'ajv';
 import addFormats from 'ajv-formats';
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { STATUS_CODES } from 'node:http';
+import type { Duplex } from 'node:stream';
 import { AppError } from './errors.ts';
 import { keyedHash } from './secrets.ts';
 
@@ -55,6 +57,49 @@ export function installErrorHandling(app: FastifyInstance): void {
   app.setNotFoundHandler((request, reply) => {
     reply.code(404).send(errorBody('not_found', `No route for ${request.method} ${request.url.split('?')[0]}`));
   });
+  // Node answers an Expect header other than 100-continue itself, with an empty 417.
+  app.server.on('checkExpectation', (_request, response) => {
+    response.writeHead(417, { 'content-type': 'application/json; charset=utf-8' });
+    response.end(JSON.stringify(errorBody('expectation_failed', 'Only "Expect: 100-continue" is supported')));
+  });
+}
+
+/**
+ * Fastify option `frameworkErrors`: the router's own rejections (a URL that is not valid
+ * percent-encoding, a path segment over maxParamLength), in the same shape as every error.
+ */
+export function frameworkErrors(error: FastifyError, _request: FastifyRequest, reply: FastifyReply): void {
+  if (error.code === 'FST_ERR_MAX_PARAM_LENGTH') {
+    reply.code(414).send(errorBody('url_too_long', 'A path segment of the URL is too long'));
+  } else if (error.code === 'FST_ERR_BAD_URL') {
+    reply.code(400).send(errorBody('bad_url', 'The URL is not valid percent-encoding'));
+  } else {
+    reply.log.error({ err: error }, 'router error');
+    reply.code(500).send(errorBody('internal', 'Something went wrong on our side'));
+  }
+}
+
+const CLIENT_ERRORS: Record<string, [status: number, code: string, message: string]> = {
+  ERR_HTTP_REQUEST_TIMEOUT: [408, 'timeout', 'The request took too long to arrive'],
+  HPE_HEADER_OVERFLOW: [431, 'headers_too_large', 'The request headers are too large'],
+};
+
+/**
+ * Fastify option `clientErrorHandler`: requests Node's HTTP parser rejects before any route
+ * runs (broken framing, bad header bytes, oversized headers). Written to the socket directly,
+ * as Fastify's default does, but with our error body.
+ */
+export function clientErrorHandler(error: NodeJS.ErrnoException, socket: Duplex): void {
+  if (error.code === 'ECONNRESET' || socket.destroyed) return;
+  const [status, code, message] = CLIENT_ERRORS[error.code ?? ''] ?? [400, 'bad_request', 'The request is not valid HTTP'];
+  const body = JSON.stringify(errorBody(code, message));
+  if (socket.writable) {
+    socket.write(
+      `HTTP/1.1 ${status} ${STATUS_CODES[status]}\r\nContent-Type: application/json; charset=utf-8\r\n` +
+        `Content-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`,
+    );
+  }
+  socket.destroy(error);
 }
 
 function clientErrorCode(error: FastifyError): string {

@@ -4,13 +4,28 @@ import { randomInt } from 'node:crypto';
 
 const ALPHABET = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
 export const ID_LENGTH = 16;
+const RANDOM_SPACE = 32 ** 6;
+
+// Within one millisecond the random part counts up from a random start, so that two
+// comments posted in the same millisecond still sort in the order they were made.
+let lastTime = -1;
+let lastRandom = 0;
+
+function randomPart(now: number): number {
+  const next = now === lastTime ? lastRandom + 1 : RANDOM_SPACE;
+  lastTime = now;
+  lastRandom = next < RANDOM_SPACE ? next : randomInt(RANDOM_SPACE);
+  return lastRandom;
+}
+
+function base32(value: number, length: number): string {
+  let out = '';
+  for (let i = 0, v = value; i < length; i++, v = Math.floor(v / 32)) out = ALPHABET[v % 32] + out;
+  return out;
+}
 
 export function newId(now = Date.now()): string {
-  let time = '';
-  for (let i = 0, t = now; i < 10; i++, t = Math.floor(t / 32)) time = ALPHABET[t % 32] + time;
-  let random = '';
-  for (let i = 0; i < 6; i++) random += ALPHABET[randomInt(32)];
-  return time + random;
+  return base32(now, 10) + base32(randomPart(now), 6);
 }
 
 export function isId(value: unknown): value is string {

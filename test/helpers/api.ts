@@ -29,10 +29,15 @@ export interface ThreadPage {
   nextCursor: string | null;
 }
 
+export interface ApiError {
+  error: { code: string; message: string; field?: string };
+}
+
 export interface Response<T = any> {
   status: number;
   headers: Headers;
-  body: T;
+  /** The success shape, or on a 4xx the error shape: tests check the status first. */
+  body: T & ApiError;
   text: string;
 }
 

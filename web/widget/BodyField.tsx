@@ -4,6 +4,8 @@ import type { Ref } from 'preact';
 import { useId } from 'preact/hooks';
 import { t } from './i18n/t.ts';
 
+const MAC = /Mac|iPhone|iPad/.test(navigator.platform);
+
 interface Props {
   label: string;
   value: string;
@@ -40,7 +42,7 @@ export function BodyField({ label, value, disabled, error, onInput, onSubmit, in
         }}
       />
       <p class="hint" id={`${id}-hint`}>
-        {t('markdownHint')} · {t('shortcutHint')}
+        <span>{t('markdownHint')}</span> <span>{t('shortcutHint', { key: t(MAC ? 'keyCmd' : 'keyCtrl') })}</span>
       </p>
       {error && (
         <p class="error" id={`${id}-err`}>

@@ -99,7 +99,7 @@ export function CommentItem({ comment: c }: { comment: Comment }) {
       </div>
     ) : (
       <div class="actions">
-        <Votes comment={c} disabled={unpublished} />
+        <Votes comment={c} disabled={unpublished || mine} />
         {!ctx.closed && !unpublished && (
           <button type="button" class="link" data-act="reply" aria-expanded={mode === 'reply'} onClick={() => (mode === 'reply' ? view() : setMode('reply'))}>
             {t('reply')}

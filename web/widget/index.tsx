@@ -2,9 +2,13 @@
 import { render } from 'preact';
 import { App } from './App.tsx';
 import type { MountOptions } from './options.ts';
-import css from './styles.css?inline';
+import theme from './styles/theme.css?inline';
+import controls from './styles/controls.css?inline';
+import thread from './styles/thread.css?inline';
 
 export type { MountOptions } from './options.ts';
+
+const css = theme + controls + thread;
 
 function adoptStyles(root: ShadowRoot): void {
   try {

@@ -36,10 +36,10 @@ function options(script: HTMLScriptElement): MountOptions | null {
 
 const script = ownScript('embed.js');
 if (script) {
-  const opts = options(script);
-  const selector = script.dataset.container;
+  // document.currentScript is only set now; the rest waits for the DOM (canonical link, container).
   whenReady(() => {
-    const host = document.querySelector(selector || '#colloquy') ?? document.querySelector('[data-colloquy]');
+    const opts = options(script);
+    const host = document.querySelector(script.dataset.container || '#colloquy') ?? document.querySelector('[data-colloquy]');
     if (!opts || !host || host.shadowRoot) return;
     const root = host.attachShadow({ mode: 'open' });
     import(/* @vite-ignore */ `${opts.base}/widget.js`).then(

@@ -40,13 +40,14 @@ function base64url(bytes: Uint8Array): string {
   return btoa(s).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
 }
 
+let visitor: string | null = null;
+
 /** The anonymous visitor token: 32 random bytes, base64url, created once. */
 export function visitorToken(): string {
+  if (visitor) return visitor;
   const key = 'colloquy:visitor';
-  let token = load<string | null>(key, null);
-  if (typeof token !== 'string' || token.length < 32) {
-    token = base64url(crypto.getRandomValues(new Uint8Array(32)));
-    save(key, token);
-  }
-  return token;
+  const kept = load<unknown>(key, null);
+  visitor = typeof kept === 'string' && kept.length >= 43 ? kept : base64url(crypto.getRandomValues(new Uint8Array(32)));
+  if (visitor !== kept) save(key, visitor);
+  return visitor;
 }

@@ -25,8 +25,8 @@ export interface Comment {
 export interface Thread {
   id: string | null;
   page: string;
-  url: string;
-  title: string;
+  url: string | null;
+  title: string | null;
   commentCount: number;
   closed: boolean;
 }
