@@ -83,6 +83,8 @@ interface Created {
  * A thread of `comments` comments: the first `roots` top-level, the rest replies to earlier
  * comments (half to one of the 30 most recent, which builds deep chains; half to any), then
  * `votes` votes from a pool of 2,000 voters, skewed so a few top-level comments lead.
+ * Comments go in waves of 8 × concurrency, each replying only to earlier waves, so the shape
+ * of the tree depends on the seed alone, not on the order in which requests complete.
  */
 export async function seedThread(base: string, spec: ThreadSpec): Promise<SeededThread> {
   const started = performance.now();
@@ -90,23 +92,31 @@ export async function seedThread(base: string, spec: ThreadSpec): Promise<Seeded
   const created: { id: string; depth: number }[] = [];
   const depths: number[] = [];
   let flattened = 0;
-  await pool(spec.comments, spec.concurrency, async (i) => {
-    let parentId: string | undefined;
-    if (i >= spec.roots && created.length > 0) {
-      const recent = rng() < 0.5;
-      const from = recent ? Math.max(0, created.length - 30) : 0;
-      parentId = created[from + Math.floor(rng() * (created.length - from))].id;
-    }
-    const body = { site: SITE, page: spec.page, title: `Bench thread ${spec.page}`, parentId, author: { name: `Reader ${i % 700}` }, body: commentText(rng, i) };
-    const { comment } = await api<Created>(base, 'POST', '/api/v1/comments', body, visitor(`author${spec.seed}`, i));
-    created.push({ id: comment.id, depth: comment.depth });
-    depths[comment.depth] = (depths[comment.depth] ?? 0) + 1;
-    if (comment.replyTo && parentId) flattened++;
-  });
+  const wave = 8 * spec.concurrency;
+  for (let start = 0; start < spec.comments; start += wave) {
+    const known = start; // comments of earlier waves, all created by now
+    await pool(Math.min(wave, spec.comments - start), spec.concurrency, async (k) => {
+      const i = start + k;
+      let parentIndex: number | undefined;
+      if (i >= spec.roots && known > 0) {
+        const from = rng() < 0.5 ? Math.max(0, known - 30) : 0;
+        parentIndex = from + Math.floor(rng() * (known - from));
+      }
+      const parentId = parentIndex === undefined ? undefined : created[parentIndex].id;
+      const body = { site: SITE, page: spec.page, title: `Bench thread ${spec.page}`, parentId, author: { name: `Reader ${i % 700}` }, body: commentText(rng, i) };
+      const { comment } = await api<Created>(base, 'POST', '/api/v1/comments', body, visitor(`author${spec.seed}`, i));
+      created[i] = { id: comment.id, depth: comment.depth };
+      depths[comment.depth] = (depths[comment.depth] ?? 0) + 1;
+      if (comment.replyTo && parentId) flattened++;
+    });
+  }
 
   const roots = created.filter((c) => c.depth === 0).map((c) => c.id);
   const replies = created.filter((c) => c.depth > 0).map((c) => c.id);
-  roots.sort(() => rng() - 0.5); // popularity unrelated to age
+  for (let i = roots.length - 1; i > 0; i--) { // shuffle: popularity unrelated to age
+    const j = Math.floor(rng() * (i + 1));
+    [roots[i], roots[j]] = [roots[j], roots[i]];
+  }
   await pool(spec.votes, spec.concurrency, async () => {
     const onRoot = rng() < 0.8 || replies.length === 0;
     const id = onRoot ? roots[Math.floor(roots.length * rng() ** 3)] : replies[Math.floor(rng() * replies.length)];

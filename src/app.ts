@@ -9,6 +9,8 @@ import { createCommentService } from './comments/service.ts';
 import { createCommentStore } from './comments/store.ts';
 import type { Config } from './config.ts';
 import { DEMO_SITE, demoRoutes } from './demo/page.ts';
+import { LiveHub } from './notify/live.ts';
+import { liveRoutes } from './notify/routes.ts';
 import { createLocalBus, type Bus } from './platform/bus.ts';
 import { installCors } from './platform/cors.ts';
 import { openDatabase, type OpenDatabase } from './platform/db.ts';
@@ -72,6 +74,8 @@ export async function buildApp(config: Config): Promise<App> {
   });
   await http.register(commentRoutes, { comments, sites, bus, secret: config.secret, cacheEntries: config.cacheEntries });
   await http.register(threadHtmlRoutes, { comments, sites });
+  const live = new LiveHub(bus);
+  await http.register(liveRoutes, { sites, live });
   if (config.seedDemo) await http.register(demoRoutes, { comments, sites });
   await http.register(staticRoutes, { dir: PUBLIC_DIR });
 
@@ -89,6 +93,8 @@ export async function buildApp(config: Config): Promise<App> {
     bus,
     async close() {
       closing = true;
+      // Open event streams would hold the server open; EventSource reconnects elsewhere.
+      live.close();
       await http.close();
       await database.close();
     },

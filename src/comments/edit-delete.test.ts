@@ -133,6 +133,55 @@ for (const engine of ENGINES) {
       assert.equal(count, 1);
     });
 
+    it('counts a deletion once when the same delete arrives several times at once', async () => {
+      const page = newPage();
+      const root = await h.api.comment({ page, body: 'root' });
+      const twin = await h.api.reply(root, { page, body: 'double-clicked' });
+      const sibling = await h.api.reply(root, { page, body: 'sibling' });
+      const results = await Promise.all(Array.from({ length: 8 }, () => h.api.remove(twin.id, twin.editToken)));
+      const statuses = results.map((r) => r.status).sort();
+      assert.deepEqual(statuses, [200, ...Array(7).fill(404)], 'one deletion; the others find nothing to delete');
+      assert.equal((await shown(page)).count, 2);
+      // The root still has a reply, so deleting it must leave a placeholder above the sibling.
+      await h.api.remove(root.id, root.editToken);
+      const { count, comments } = await shown(page);
+      assert.equal(count, 1);
+      assert.deepEqual(comments.map((c) => [c.id, c.deleted]), [[root.id, true], [sibling.id, false]]);
+    });
+
+    it('removes a placeholder when its last replies are deleted at the same time', async () => {
+      const page = newPage();
+      const root = await h.api.comment({ page, body: 'root' });
+      const replies = [];
+      for (let i = 0; i < 5; i++) replies.push(await h.api.reply(root, { page, body: `r${i}` }));
+      await h.api.remove(root.id, root.editToken);
+      const results = await Promise.all(replies.map((r) => h.api.remove(r.id, r.editToken)));
+      assert.deepEqual(results.map((r) => r.status), Array(5).fill(200));
+      const { count, comments } = await shown(page);
+      assert.deepEqual(comments, []);
+      assert.equal(count, 0);
+    });
+
+    it('never leaves a reply hanging under a comment deleted while it was posted', async () => {
+      for (let round = 0; round < 5; round++) {
+        const page = newPage();
+        const parent = await h.api.comment({ page, body: 'parent' });
+        const [deletion, ...posts] = await Promise.all([
+          h.api.remove(parent.id, parent.editToken),
+          ...Array.from({ length: 4 }, () => h.api.post({ page, parentId: parent.id, body: 'racing reply' })),
+        ]);
+        assert.equal(deletion.status, 200);
+        const accepted = posts.filter((p) => p.status === 201).length;
+        assert.ok(posts.every((p) => p.status === 201 || (p.status === 400 && p.body.error.field === 'parentId')));
+        const { count, comments } = await shown(page);
+        assert.equal(count, accepted, 'the count is the live replies');
+        const ids = new Set(comments.map((c) => c.id));
+        assert.ok(comments.every((c) => c.parentId === null || ids.has(c.parentId)), 'every shown reply hangs under a shown comment');
+        assert.equal(comments.filter((c) => !c.deleted).length, accepted, 'every accepted reply is shown');
+        assert.deepEqual((await h.api.list(page)).body.comments.map((c) => c.moreReplies), accepted ? [0] : []);
+      }
+    });
+
     it('keeps a live parent when its reply is deleted, and removes it fully when it is deleted later', async () => {
       const page = newPage();
       const parent = await h.api.comment({ page, body: 'parent' });

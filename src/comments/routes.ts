@@ -6,6 +6,7 @@ import type { Bus } from '../platform/bus.ts';
 import { PageCache } from '../platform/cache.ts';
 import { crossOrigin } from '../platform/cors.ts';
 import { headerValue, ipHash, visitorKey } from '../platform/http.ts';
+import { siteForRequest } from '../sites/access.ts';
 import type { SiteService } from '../sites/service.ts';
 import { CountsQuery, CreateBody, EditBody, IdParams, ListQuery, RepliesQuery, SitePageQuery, VoteBody, errorResponses } from './schema.ts';
 import { pageKey, type Actor, type CommentService } from './service.ts';
@@ -30,11 +31,7 @@ export async function commentRoutes(app: FastifyInstance, deps: CommentRoutesDep
     cache.invalidate(`counts:${event.siteId}`);
   });
 
-  async function siteFor(request: FastifyRequest, id: string) {
-    const site = await sites.require(id);
-    sites.checkOrigin(site, crossOrigin(request));
-    return site;
-  }
+  const siteFor = (request: FastifyRequest, id: string) => siteForRequest(sites, request, id);
 
   function actorOf(request: FastifyRequest): Actor {
     return { visitorKey: visitorKey(request, secret), ipHash: ipHash(request, secret), origin: crossOrigin(request) };

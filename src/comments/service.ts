@@ -75,14 +75,21 @@ export interface Deps {
 
 const EMAIL = /^[^\s@<>()",;:]+@[^\s@<>()",;:]+\.[^\s@<>()",;:]+$/;
 
+const parentNotFound = () => badRequest('parent_not_found', 'parentId is not a comment in this thread', 'parentId');
+
 /** The stored form of a page key. Callers that key caches by page must use it too. */
 export function pageKey(page: string): string {
   return requireText(page, { field: 'page', max: limits.pageKey });
 }
 
 export function createCommentService({ store, sites, bus, moderate = approveAll, now = Date.now }: Deps) {
-  function publish(type: CommentEvent['type'], thread: ThreadRow, comment: CommentRow) {
-    bus.publish({ type, siteId: thread.site_id, threadId: thread.id, pageKey: thread.page_key, commentId: comment.id, status: comment.status, at: now() });
+  function publish(type: CommentEvent['type'], thread: ThreadRow, comment: CommentRow, extra: Record<string, unknown> = {}) {
+    const at = now();
+    bus.publish({
+      id: newId(at), type, siteId: thread.site_id, threadId: thread.id, pageKey: thread.page_key,
+      commentId: comment.id, status: comment.status, at,
+      data: { commentId: comment.id, parentId: comment.parent_id, ...extra },
+    });
   }
 
   /** The comment, its thread and site, after checking the caller's origin may use the site. */
@@ -160,7 +167,7 @@ export function createCommentService({ store, sites, bus, moderate = approveAll,
       if (input.parentId !== undefined) {
         parent = (await store.findComment(input.parentId)) ?? null;
         if (!parent || parent.thread_id !== thread.id || !parent.listed || parent.deleted) {
-          throw badRequest('parent_not_found', 'parentId is not a comment in this thread', 'parentId');
+          throw parentNotFound();
         }
       }
 
@@ -175,7 +182,7 @@ export function createCommentService({ store, sites, bus, moderate = approveAll,
         score: 0, up: 0, down: 0, child_count: 0, deleted: 0, edit_token_hash: sha256(editToken),
         created_at: at, edited_at: null, deleted_at: null,
       };
-      await store.insertComment(comment);
+      if (!(await store.insertComment(comment))) throw parentNotFound();
       publish('comment.created', thread, comment);
       return { comment: toView(comment), status, editToken };
     },
@@ -194,10 +201,14 @@ export function createCommentService({ store, sites, bus, moderate = approveAll,
     async remove(id: string, editToken: string | undefined, actor: Actor) {
       const { comment, thread } = await requireOwnComment(id, editToken, actor);
       const at = now();
-      await store.deleteComment(id, at);
+      const result = await store.deleteComment(id, at);
+      // A concurrent request deleted it first: answer as if it came second.
+      if (!result) throw notFound('comment_not_found', 'No such comment');
+      const { placeholder } = result;
       const deleted = { ...comment, deleted: 1, deleted_at: at };
-      publish('comment.deleted', thread, deleted);
-      return { comment: toView(deleted) };
+      // removed: gone from the thread; otherwise it stays as a placeholder for its replies.
+      publish('comment.deleted', thread, deleted, { removed: !placeholder });
+      return { comment: toView(deleted), removed: !placeholder };
     },
 
     async vote(id: string, value: number, actor: Actor) {
@@ -206,7 +217,7 @@ export function createCommentService({ store, sites, bus, moderate = approveAll,
       if (!comment.listed || comment.deleted) throw notFound('comment_not_found', 'No such comment');
       if (comment.author_key === actor.visitorKey) throw forbidden('own_comment', 'You cannot vote on your own comment');
       const tally = await store.vote(id, thread.id, actor.visitorKey, value, now());
-      publish('comment.voted', thread, comment);
+      publish('comment.voted', thread, comment, tally);
       return { ...tally, value };
     },
 

@@ -1,7 +1,7 @@
 // The only place with SQL for threads, comments and votes.
-import { sql } from 'kysely';
+import { sql, type Transaction } from 'kysely';
 import type { Db } from '../platform/db.ts';
-import type { CommentsTable, ThreadsTable } from '../platform/schema.ts';
+import type { CommentsTable, Database, ThreadsTable } from '../platform/schema.ts';
 
 export type CommentRow = CommentsTable;
 export type ThreadRow = ThreadsTable;
@@ -15,6 +15,22 @@ export interface RootCursor {
 
 export interface ReplyRow extends CommentRow {
   total: number;
+}
+
+/** Rolls back an insert whose parent was deleted after the caller checked it. */
+class ParentGone extends Error {}
+
+/**
+ * Writes that change a thread's shape (a comment added or deleted) lock its thread row
+ * first, so on PostgreSQL they queue per thread instead of deadlocking over comment rows
+ * or acting on a parent another transaction is changing. SQLite serialises writers anyway.
+ */
+async function changeThread(trx: Transaction<Database>, threadId: string, countDelta: number, at: number): Promise<void> {
+  await trx
+    .updateTable('threads')
+    .set((eb) => (countDelta ? { comment_count: eb('comment_count', '+', countDelta), updated_at: at } : { closed: eb.ref('closed') }))
+    .where('id', '=', threadId)
+    .execute();
 }
 
 export function createCommentStore(db: Db) {
@@ -108,24 +124,30 @@ export function createCommentStore(db: Db) {
       return query.orderBy('path').limit(limit).execute();
     },
 
-    async insertComment(comment: CommentRow): Promise<void> {
-      await db.transaction().execute(async (trx) => {
-        await trx.insertInto('comments').values(comment).execute();
-        if (comment.listed) {
-          await trx
-            .updateTable('threads')
-            .set((eb) => ({ comment_count: eb('comment_count', '+', 1), updated_at: comment.created_at }))
-            .where('id', '=', comment.thread_id)
-            .execute();
-          if (comment.parent_id) {
-            await trx
-              .updateTable('comments')
-              .set((eb) => ({ child_count: eb('child_count', '+', 1) }))
-              .where('id', '=', comment.parent_id)
-              .execute();
+    /** Inserts a comment; false, writing nothing, when its parent was deleted meanwhile. */
+    async insertComment(comment: CommentRow): Promise<boolean> {
+      try {
+        await db.transaction().execute(async (trx) => {
+          if (comment.listed) {
+            await changeThread(trx, comment.thread_id, 1, comment.created_at);
+            if (comment.parent_id) {
+              const parent = await trx
+                .updateTable('comments')
+                .set((eb) => ({ child_count: eb('child_count', '+', 1) }))
+                .where('id', '=', comment.parent_id)
+                .where('listed', '=', 1)
+                .where('deleted', '=', 0)
+                .executeTakeFirst();
+              if (Number(parent.numUpdatedRows) === 0) throw new ParentGone();
+            }
           }
-        }
-      });
+          await trx.insertInto('comments').values(comment).execute();
+        });
+        return true;
+      } catch (error) {
+        if (error instanceof ParentGone) return false;
+        throw error;
+      }
     },
 
     async updateBody(id: string, body: string, html: string, editedAt: number): Promise<void> {
@@ -136,20 +158,21 @@ export function createCommentStore(db: Db) {
      * Soft-deletes a comment. It stays listed as a placeholder while listed replies hang
      * under it; otherwise it leaves the listing, and so may deleted ancestors it kept alive.
      */
-    async deleteComment(id: string, at: number): Promise<void> {
-      await db.transaction().execute(async (trx) => {
-        const comment = await trx.selectFrom('comments').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
-        await trx
+    async deleteComment(id: string, at: number): Promise<{ placeholder: boolean } | null> {
+      return db.transaction().execute(async (trx) => {
+        const { thread_id } = await trx.selectFrom('comments').select('thread_id').where('id', '=', id).executeTakeFirstOrThrow();
+        await changeThread(trx, thread_id, 0, at);
+        // A concurrent delete of the same comment finds it deleted: null, nothing to do.
+        const claimed = await trx
           .updateTable('comments')
           .set({ deleted: 1, deleted_at: at, body: '', html: '', edit_token_hash: null })
           .where('id', '=', id)
-          .execute();
-        if (!comment.listed || comment.deleted) return;
-        await trx
-          .updateTable('threads')
-          .set((eb) => ({ comment_count: eb('comment_count', '-', 1), updated_at: at }))
-          .where('id', '=', comment.thread_id)
-          .execute();
+          .where('deleted', '=', 0)
+          .executeTakeFirst();
+        if (Number(claimed.numUpdatedRows) === 0) return null;
+        const comment = await trx.selectFrom('comments').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
+        if (!comment.listed) return { placeholder: false };
+        await changeThread(trx, thread_id, -1, at);
         let current = comment;
         while (current.child_count === 0) {
           await trx.updateTable('comments').set({ listed: 0 }).where('id', '=', current.id).execute();
@@ -163,6 +186,7 @@ export function createCommentStore(db: Db) {
           if (!parent.deleted) break;
           current = parent;
         }
+        return { placeholder: comment.child_count > 0 };
       });
     },
 

@@ -1,6 +1,8 @@
 // Domain events within one process. Issue #4 adds a Redis transport for many nodes;
 // listeners do not change when it does.
 export interface CommentEvent {
+  /** Time-sortable and the same on every node: live streams resume after it (Last-Event-ID). */
+  id: string;
   type: 'comment.created' | 'comment.updated' | 'comment.deleted' | 'comment.voted';
   siteId: string;
   threadId: string;
@@ -8,6 +10,8 @@ export interface CommentEvent {
   commentId: string;
   status: string;
   at: number;
+  /** What readers may see of the change: ids and tallies, never personal data. */
+  data: Record<string, unknown>;
 }
 
 export type BusEvent = CommentEvent;

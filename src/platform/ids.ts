@@ -31,3 +31,10 @@ export function newId(now = Date.now()): string {
 export function isId(value: unknown): value is string {
   return typeof value === 'string' && value.length === ID_LENGTH && /^[0-9A-HJKMNP-TV-Z]+$/.test(value);
 }
+
+/** The millisecond timestamp an id was made at. */
+export function idTime(id: string): number {
+  let t = 0;
+  for (let i = 0; i < 10; i++) t = t * 32 + ALPHABET.indexOf(id[i]);
+  return t;
+}

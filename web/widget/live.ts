@@ -1,5 +1,6 @@
 // Live events over SSE. If the endpoint is missing (404) or fails before opening, stop quietly.
-export type LiveEvent = 'comment.created' | 'comment.updated' | 'comment.deleted' | 'comment.voted';
+// 'reset': the server could not replay what was missed while disconnected; reload.
+export type LiveEvent = 'comment.created' | 'comment.updated' | 'comment.deleted' | 'comment.voted' | 'reset';
 const EVENTS: LiveEvent[] = ['comment.created', 'comment.updated', 'comment.deleted', 'comment.voted'];
 
 function commentId(data: string): string | null {
@@ -23,6 +24,7 @@ export function subscribe(url: string, on: (event: LiveEvent, id: string) => voi
     // Never connected (404, CORS, …): give up. Once connected, EventSource reconnects itself.
     if (!opened) source.close();
   };
+  source.addEventListener('reset', () => on('reset', ''));
   for (const name of EVENTS) {
     source.addEventListener(name, (e) => {
       const id = commentId((e as MessageEvent<string>).data);

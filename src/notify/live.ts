@@ -1,0 +1,112 @@
+// Live events per thread: fans bus events out to open streams and keeps a short
+// history per thread so a reconnecting reader (Last-Event-ID) misses nothing.
+import type { Bus, CommentEvent } from '../platform/bus.ts';
+import { idTime, isId } from '../platform/ids.ts';
+
+export interface LiveSubscriber {
+  send(event: CommentEvent): void;
+  /** Keeps proxies from closing an idle stream. */
+  ping(): void;
+  end(): void;
+}
+
+export interface LiveOptions {
+  /** Events remembered per thread for replay. */
+  historySize: number;
+  /** How long remembered events stay replayable, in ms. */
+  historyMs: number;
+  heartbeatMs: number;
+}
+
+const defaults: LiveOptions = { historySize: 200, historyMs: 10 * 60_000, heartbeatMs: 25_000 };
+
+/** Only what every reader may see goes out: approved comments, and votes on them. */
+function isPublic(event: CommentEvent): boolean {
+  return event.status === 'approved';
+}
+
+export function threadKey(siteId: string, pageKey: string): string {
+  return `${siteId}\0${pageKey}`;
+}
+
+export class LiveHub {
+  readonly #subscribers = new Map<string, Set<LiveSubscriber>>();
+  readonly #history = new Map<string, CommentEvent[]>();
+  // When a thread's history last lost an event to the size bound.
+  readonly #evictedAt = new Map<string, number>();
+  readonly #startedAt = Date.now();
+  readonly #options: LiveOptions;
+  readonly #heartbeat: NodeJS.Timeout;
+  readonly #unsubscribeBus: () => void;
+
+  constructor(bus: Bus, options: Partial<LiveOptions> = {}) {
+    this.#options = { ...defaults, ...options };
+    this.#unsubscribeBus = bus.subscribe((event) => {
+      if (isPublic(event)) this.#deliver(event);
+    });
+    // One timer for every stream, not one each: thousands of streams stay cheap.
+    this.#heartbeat = setInterval(() => {
+      for (const set of this.#subscribers.values()) for (const subscriber of set) subscriber.ping();
+    }, this.#options.heartbeatMs);
+    this.#heartbeat.unref();
+  }
+
+  /** Ends every stream, for shutdown. */
+  close(): void {
+    clearInterval(this.#heartbeat);
+    this.#unsubscribeBus();
+    for (const set of this.#subscribers.values()) for (const subscriber of set) subscriber.end();
+    this.#subscribers.clear();
+  }
+
+  get connections(): number {
+    let n = 0;
+    for (const set of this.#subscribers.values()) n += set.size;
+    return n;
+  }
+
+  /**
+   * Registers a stream. Returns the events after `lastEventId` to replay first, or
+   * null when that id is older than the history: the client must reload instead.
+   */
+  subscribe(key: string, subscriber: LiveSubscriber, lastEventId?: string): { replay: CommentEvent[] | null; unsubscribe: () => void } {
+    let set = this.#subscribers.get(key);
+    if (!set) this.#subscribers.set(key, (set = new Set()));
+    set.add(subscriber);
+    const unsubscribe = () => {
+      set.delete(subscriber);
+      if (set.size === 0 && this.#subscribers.get(key) === set) this.#subscribers.delete(key);
+    };
+    return { replay: lastEventId ? this.#since(key, lastEventId) : [], unsubscribe };
+  }
+
+  #since(key: string, lastEventId: string): CommentEvent[] | null {
+    const history = this.#fresh(key);
+    if (history.some((e) => e.id === lastEventId)) return history.filter((e) => e.id > lastEventId);
+    // An id we do not hold is safe only if we hold every event since it was made.
+    if (!isId(lastEventId)) return null;
+    const made = idTime(lastEventId);
+    if (made < Math.max(this.#startedAt, Date.now() - this.#options.historyMs) || made <= (this.#evictedAt.get(key) ?? -1)) return null;
+    return history.filter((e) => e.id > lastEventId);
+  }
+
+  #fresh(key: string): CommentEvent[] {
+    const history = this.#history.get(key) ?? [];
+    const cutoff = Date.now() - this.#options.historyMs;
+    const kept = history.filter((e) => e.at >= cutoff);
+    if (kept.length !== history.length) {
+      if (kept.length) this.#history.set(key, kept);
+      else this.#history.delete(key);
+    }
+    return kept;
+  }
+
+  #deliver(event: CommentEvent): void {
+    const key = threadKey(event.siteId, event.pageKey);
+    const history = this.#fresh(key);
+    history.push(event);
+    if (history.length > this.#options.historySize) this.#evictedAt.set(key, history.shift()!.at);
+    this.#history.set(key, history);
+    for (const subscriber of this.#subscribers.get(key) ?? []) subscriber.send(event);
+  }
+}
