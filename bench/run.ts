@@ -3,7 +3,7 @@
 // autocannon from this process, compares it with a bare node:http server sending the same
 // bytes, and rewrites this engine's figures in docs/BENCHMARKS.md.
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { measure, writeRequests, type Figures, type LoadOptions, type Scenario } from './load.ts';
@@ -71,6 +71,7 @@ async function paired(a: Scenario, server: Child, b: Scenario, bare: Child, roun
 }
 
 async function main() {
+  const loadBefore = loadavg()[0];
   log(`${engine}; work dir ${work}`);
   const server = await started(startColloquy(serverOptions));
   const base = server.url;
@@ -134,9 +135,9 @@ async function main() {
   const order = ['a', 'b', 'c', 'd', 'e', "e'", 'f', "a'"];
   figures.sort((x, y) => order.indexOf(x.id) - order.indexOf(y.id));
   printTable(figures);
-  const notes = [`(a) and (b) alternated over ${roundRatios.length} rounds; (a)/(b) per round, sorted: ${roundRatios.map((r) => `${(100 * r).toFixed(0)}%`).join(', ')}. The rows show the median round.`];
-  const b = figures.find((f) => f.id === 'b')!;
-  if (b.loaderCpu > 90) notes.push(`the load generator used ${b.loaderCpu.toFixed(0)}% of a core during (b), so the ceiling is partly the loader's limit and the ratio (a)/(b) is, if anything, flattering.`);
+  const notes = [`(a) and (b) alternated over ${roundRatios.length} rounds; (a)/(b) per round, sorted: ${roundRatios.map((r) => `${(100 * r).toFixed(0)}%`).join(', ')}. The rows show the median round. Load average (1 min) before the run: ${loadBefore.toFixed(2)}, after: ${loadavg()[0].toFixed(2)}.`];
+  const ceiling = figures.find((f) => f.id === 'b')!;
+  if (ceiling.loaderCpu > 90) notes.push(`The load generator used ${ceiling.loaderCpu.toFixed(0)}% of a core during (b), so the ceiling is partly the loader's limit and the ratio (a)/(b) is, if anything, flattering.`);
   writeReport(args.out, { engine, date: new Date(), command, options: load, threads: [thread1k, thread10k], smallPages: smallPages.length, figures, notes });
   log(`wrote ${args.out}`);
 }

@@ -12,6 +12,7 @@ import { DEMO_SITE, demoRoutes } from './demo/page.ts';
 import { LiveHub } from './notify/live.ts';
 import { liveRoutes } from './notify/routes.ts';
 import { createLocalBus, type Bus } from './platform/bus.ts';
+import { createRedisBus } from './platform/redis-bus.ts';
 import { installCors } from './platform/cors.ts';
 import { openDatabase, type OpenDatabase } from './platform/db.ts';
 import { clientErrorHandler, frameworkErrors, installErrorHandling, installValidation } from './platform/http.ts';
@@ -45,7 +46,8 @@ export async function buildApp(config: Config): Promise<App> {
   installCors(http);
 
   const database = await openDatabase(config.databaseUrl);
-  const bus = createLocalBus((error) => http.log.error({ err: error }, 'event listener failed'));
+  const onBusError = (error: unknown) => http.log.error({ err: error }, 'event bus error');
+  const bus = config.redisUrl ? await createRedisBus(config.redisUrl, onBusError) : createLocalBus(onBusError);
   const sites = createSiteService(createSiteStore(database.db));
   const comments = createCommentService({ store: createCommentStore(database.db), sites, bus });
   if (config.seedDemo) await sites.ensure(DEMO_SITE, 'The Riverside Courier', config.demoOrigins);
@@ -96,6 +98,7 @@ export async function buildApp(config: Config): Promise<App> {
       // Open event streams would hold the server open; EventSource reconnects elsewhere.
       live.close();
       await http.close();
+      await bus.close();
       await database.close();
     },
   };

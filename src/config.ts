@@ -10,6 +10,7 @@ export interface Config {
   databaseUrl: string;
   dataDir: string;
   secret: string;
+  redisUrl: string | null;
   demoOrigins: string[];
   seedDemo: boolean;
   logLevel: string;
@@ -105,6 +106,12 @@ export const settings = {
     help: 'sqlite:PATH or postgres://user:pass@host:5432/db; default sqlite:DATA_DIR/colloquy.db',
     default: (env: NodeJS.ProcessEnv) => `sqlite:${join(env.DATA_DIR ?? './data', 'colloquy.db')}`,
     parse: databaseUrl,
+  },
+  redisUrl: {
+    env: 'REDIS_URL',
+    help: 'redis://host:6379 to run many nodes: live events and cache invalidation cross between them',
+    default: null,
+    parse: url(['redis', 'rediss']),
   },
   secret: {
     env: 'COLLOQUY_SECRET',

@@ -30,6 +30,7 @@ export async function commentRoutes(app: FastifyInstance, deps: CommentRoutesDep
     cache.invalidate(`thread:${event.siteId}\0${event.pageKey}`);
     cache.invalidate(`counts:${event.siteId}`);
   });
+  deps.bus.onGap(() => cache.clear());
 
   const siteFor = (request: FastifyRequest, id: string) => siteForRequest(sites, request, id);
 

@@ -21,11 +21,12 @@ export interface ReplyRow extends CommentRow {
 class ParentGone extends Error {}
 
 /**
- * Writes that change a thread's shape (a comment added or deleted) lock its thread row
- * first, so on PostgreSQL they queue per thread instead of deadlocking over comment rows
- * or acting on a parent another transaction is changing. SQLite serialises writers anyway.
+ * Locks a thread's row, adding `countDelta` to its comment count. Writes that change a
+ * thread's shape (a comment added or deleted) call this first, so on PostgreSQL they queue
+ * per thread instead of deadlocking over comment rows or acting on a parent another
+ * transaction is changing. SQLite serialises writers anyway.
  */
-async function changeThread(trx: Transaction<Database>, threadId: string, countDelta: number, at: number): Promise<void> {
+async function lockThread(trx: Transaction<Database>, threadId: string, countDelta: number, at: number): Promise<void> {
   await trx
     .updateTable('threads')
     .set((eb) => (countDelta ? { comment_count: eb('comment_count', '+', countDelta), updated_at: at } : { closed: eb.ref('closed') }))
@@ -129,7 +130,7 @@ export function createCommentStore(db: Db) {
       try {
         await db.transaction().execute(async (trx) => {
           if (comment.listed) {
-            await changeThread(trx, comment.thread_id, 1, comment.created_at);
+            await lockThread(trx, comment.thread_id, 1, comment.created_at);
             if (comment.parent_id) {
               const parent = await trx
                 .updateTable('comments')
@@ -161,7 +162,7 @@ export function createCommentStore(db: Db) {
     async deleteComment(id: string, at: number): Promise<{ placeholder: boolean } | null> {
       return db.transaction().execute(async (trx) => {
         const { thread_id } = await trx.selectFrom('comments').select('thread_id').where('id', '=', id).executeTakeFirstOrThrow();
-        await changeThread(trx, thread_id, 0, at);
+        await lockThread(trx, thread_id, 0, at);
         // A concurrent delete of the same comment finds it deleted: null, nothing to do.
         const claimed = await trx
           .updateTable('comments')
@@ -172,7 +173,7 @@ export function createCommentStore(db: Db) {
         if (Number(claimed.numUpdatedRows) === 0) return null;
         const comment = await trx.selectFrom('comments').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
         if (!comment.listed) return { placeholder: false };
-        await changeThread(trx, thread_id, -1, at);
+        await lockThread(trx, thread_id, -1, at);
         let current = comment;
         while (current.child_count === 0) {
           await trx.updateTable('comments').set({ listed: 0 }).where('id', '=', current.id).execute();

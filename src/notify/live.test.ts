@@ -13,7 +13,7 @@ function event(overrides: Partial<CommentEvent> = {}): CommentEvent {
 
 function collector() {
   const got: CommentEvent[] = [];
-  return { got, subscriber: { send: (e: CommentEvent) => got.push(e), ping: () => {}, end: () => {} } };
+  return { got, subscriber: { send: (e: CommentEvent) => got.push(e), ping: () => {}, reset: () => {}, end: () => {} } };
 }
 
 test('streams receive approved events of their own thread only', () => {

@@ -7,6 +7,8 @@ export interface LiveSubscriber {
   send(event: CommentEvent): void;
   /** Keeps proxies from closing an idle stream. */
   ping(): void;
+  /** Events may have been lost: the client should reload the thread. */
+  reset(): void;
   end(): void;
 }
 
@@ -34,16 +36,21 @@ export class LiveHub {
   readonly #history = new Map<string, CommentEvent[]>();
   // When a thread's history last lost an event to the size bound.
   readonly #evictedAt = new Map<string, number>();
-  readonly #startedAt = Date.now();
+  #coveredSince = Date.now();
   readonly #options: LiveOptions;
   readonly #heartbeat: NodeJS.Timeout;
   readonly #unsubscribeBus: () => void;
 
   constructor(bus: Bus, options: Partial<LiveOptions> = {}) {
     this.#options = { ...defaults, ...options };
-    this.#unsubscribeBus = bus.subscribe((event) => {
+    const stopEvents = bus.subscribe((event) => {
       if (isPublic(event)) this.#deliver(event);
     });
+    const stopGaps = bus.onGap(() => this.#lostEvents());
+    this.#unsubscribeBus = () => {
+      stopEvents();
+      stopGaps();
+    };
     // One timer for every stream, not one each: thousands of streams stay cheap.
     this.#heartbeat = setInterval(() => {
       for (const set of this.#subscribers.values()) for (const subscriber of set) subscriber.ping();
@@ -80,13 +87,20 @@ export class LiveHub {
     return { replay: lastEventId ? this.#since(key, lastEventId) : [], unsubscribe };
   }
 
+  #lostEvents(): void {
+    this.#history.clear();
+    this.#evictedAt.clear();
+    this.#coveredSince = Date.now();
+    for (const set of this.#subscribers.values()) for (const subscriber of set) subscriber.reset();
+  }
+
   #since(key: string, lastEventId: string): CommentEvent[] | null {
     const history = this.#fresh(key);
     if (history.some((e) => e.id === lastEventId)) return history.filter((e) => e.id > lastEventId);
     // An id we do not hold is safe only if we hold every event since it was made.
     if (!isId(lastEventId)) return null;
     const made = idTime(lastEventId);
-    if (made < Math.max(this.#startedAt, Date.now() - this.#options.historyMs) || made <= (this.#evictedAt.get(key) ?? -1)) return null;
+    if (made < Math.max(this.#coveredSince, Date.now() - this.#options.historyMs) || made <= (this.#evictedAt.get(key) ?? -1)) return null;
     return history.filter((e) => e.id > lastEventId);
   }
 

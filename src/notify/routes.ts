@@ -10,6 +10,8 @@ import { threadKey, type LiveHub } from './live.ts';
 // A reader whose connection cannot keep up is dropped; EventSource reconnects and replays.
 const MAX_BUFFERED = 256 * 1024;
 
+const RESET = 'event: reset\ndata: {}\n\n';
+
 function frame(event: CommentEvent): string {
   return `id: ${event.id}\nevent: ${event.type}\ndata: ${JSON.stringify(event.data)}\n\n`;
 }
@@ -45,10 +47,11 @@ export async function liveRoutes(app: FastifyInstance, deps: { sites: SiteServic
     const { replay, unsubscribe } = deps.live.subscribe(threadKey(site.id, q.page), {
       send: (event) => write(frame(event)),
       ping: () => write(': ping\n\n'),
+      reset: () => write(RESET),
       end: stream.end,
     }, typeof lastEventId === 'string' ? lastEventId : undefined);
     // Too far behind to replay: tell the widget to reload the thread.
-    if (replay === null) write('event: reset\ndata: {}\n\n');
+    if (replay === null) write(RESET);
     else for (const event of replay) write(frame(event));
     request.raw.on('close', unsubscribe);
   });

@@ -1,5 +1,5 @@
-// Domain events within one process. Issue #4 adds a Redis transport for many nodes;
-// listeners do not change when it does.
+// Domain events. In one process by default; across nodes through Redis (redis-bus.ts).
+// Listeners are the same either way.
 export interface CommentEvent {
   /** Time-sortable and the same on every node: live streams resume after it (Last-Event-ID). */
   id: string;
@@ -20,23 +20,41 @@ export type Listener = (event: BusEvent) => void;
 export interface Bus {
   publish(event: BusEvent): void;
   subscribe(listener: Listener): () => void;
+  /** Called when events from other nodes may have been lost (a reconnect): drop what they keep fresh. */
+  onGap(listener: () => void): () => void;
+  close(): Promise<void>;
+}
+
+/** Delivers events to this process's listeners; transports build on it. */
+export function createListeners(onError: (error: unknown) => void) {
+  const listeners = new Set<Listener>();
+  const gapListeners = new Set<() => void>();
+  const guarded = (fn: () => void) => {
+    try {
+      fn();
+    } catch (error) {
+      onError(error);
+    }
+  };
+  return {
+    deliver(event: BusEvent) {
+      for (const listener of listeners) guarded(() => listener(event));
+    },
+    gap() {
+      for (const listener of gapListeners) guarded(listener);
+    },
+    subscribe(listener: Listener) {
+      listeners.add(listener);
+      return () => void listeners.delete(listener);
+    },
+    onGap(listener: () => void) {
+      gapListeners.add(listener);
+      return () => void gapListeners.delete(listener);
+    },
+  };
 }
 
 export function createLocalBus(onError: (error: unknown) => void = () => {}): Bus {
-  const listeners = new Set<Listener>();
-  return {
-    publish(event) {
-      for (const listener of listeners) {
-        try {
-          listener(event);
-        } catch (error) {
-          onError(error);
-        }
-      }
-    },
-    subscribe(listener) {
-      listeners.add(listener);
-      return () => listeners.delete(listener);
-    },
-  };
+  const local = createListeners(onError);
+  return { publish: local.deliver, subscribe: local.subscribe, onGap: local.onGap, close: async () => {} };
 }

@@ -50,6 +50,13 @@ export class PageCache {
     this.#generations.set(group, this.generation(group) + 1);
   }
 
+  /** Drops everything, e.g. when invalidations from other nodes may have been missed. */
+  clear(): void {
+    for (const group of this.#groups.keys()) this.#generations.set(group, this.generation(group) + 1);
+    this.#entries.clear();
+    this.#groups.clear();
+  }
+
   get size(): number {
     return this.#entries.size;
   }

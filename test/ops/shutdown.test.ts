@@ -1,7 +1,6 @@
 // Graceful shutdown: a request in flight when SIGTERM arrives completes, its comment is
 // committed, the process exits 0, and new connections are refused afterwards.
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import http from 'node:http';
 import { tmpdir } from 'node:os';
@@ -9,31 +8,12 @@ import { join } from 'node:path';
 import { once } from 'node:events';
 import { test } from 'node:test';
 import { openDatabase } from '../../src/platform/db.ts';
-
-const root = new URL('../../', import.meta.url);
-
-async function startProcess(dataDir: string) {
-  const child = spawn(process.execPath, ['src/main.ts'], {
-    cwd: root,
-    env: { ...process.env, PORT: '0', HOST: '127.0.0.1', DATA_DIR: dataDir, LOG_LEVEL: 'info', SEED_DEMO: 'true' },
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
-  let output = '';
-  const port = await new Promise<number>((resolve, reject) => {
-    child.stdout!.on('data', (chunk: Buffer) => {
-      output += chunk;
-      const match = /listening at http:\/\/127\.0\.0\.1:(\d+)/.exec(output);
-      if (match) resolve(Number(match[1]));
-    });
-    child.once('exit', (code) => reject(new Error(`server exited early (${code}): ${output}`)));
-  });
-  return { child, port };
-}
+import { startProcess } from '../helpers/process.ts';
 
 test('SIGTERM lets a request in flight finish and commit before exiting', async () => {
   const dataDir = mkdtempSync(join(tmpdir(), 'colloquy-shutdown-'));
   try {
-    const { child, port } = await startProcess(dataDir);
+    const { child, port } = await startProcess({ DATA_DIR: dataDir });
     const body = JSON.stringify({ site: 'demo', page: 'shutdown', author: { name: 'Late' }, body: 'Posted while the server stops' });
     const request = http.request({ port, host: '127.0.0.1', method: 'POST', path: '/api/v1/comments', headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) } });
     const response = once(request, 'response');
