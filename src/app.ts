@@ -13,6 +13,8 @@ import { LiveHub } from './notify/live.ts';
 import { liveRoutes } from './notify/routes.ts';
 import { createLocalBus, type Bus } from './platform/bus.ts';
 import { createRedisBus } from './platform/redis-bus.ts';
+import { createMemoryRateLimiter, createRedisRateLimiter, type RateLimiter } from './platform/rate-limit.ts';
+import { Redis } from 'ioredis';
 import { installCors } from './platform/cors.ts';
 import { openDatabase, type OpenDatabase } from './platform/db.ts';
 import { clientErrorHandler, frameworkErrors, installErrorHandling, installValidation } from './platform/http.ts';
@@ -45,9 +47,10 @@ export async function buildApp(config: Config): Promise<App> {
   installErrorHandling(http);
   installCors(http);
 
-  const database = await openDatabase(config.databaseUrl);
+  const database = await openDatabase(config.databaseUrl, (error) => http.log.warn({ err: error }, 'idle database connection lost'));
   const onBusError = (error: unknown) => http.log.error({ err: error }, 'event bus error');
   const bus = config.redisUrl ? await createRedisBus(config.redisUrl, onBusError) : createLocalBus(onBusError);
+  const limiter = createLimiter(config, (error) => http.log.warn({ err: error }, 'rate limiter unavailable; allowing'));
   const sites = createSiteService(createSiteStore(database.db));
   const comments = createCommentService({ store: createCommentStore(database.db), sites, bus });
   if (config.seedDemo) await sites.ensure(DEMO_SITE, 'The Riverside Courier', config.demoOrigins);
@@ -74,7 +77,7 @@ export async function buildApp(config: Config): Promise<App> {
       return reply.code(503).send({ status: 'unavailable' });
     }
   });
-  await http.register(commentRoutes, { comments, sites, bus, secret: config.secret, cacheEntries: config.cacheEntries });
+  await http.register(commentRoutes, { comments, sites, bus, limiter, secret: config.secret, cacheEntries: config.cacheEntries });
   await http.register(threadHtmlRoutes, { comments, sites });
   const live = new LiveHub(bus);
   await http.register(liveRoutes, { sites, live });
@@ -99,7 +102,14 @@ export async function buildApp(config: Config): Promise<App> {
       live.close();
       await http.close();
       await bus.close();
+      await limiter?.close();
       await database.close();
     },
   };
+}
+
+function createLimiter(config: Config, onError: (error: unknown) => void): RateLimiter | null {
+  if (!config.rateLimits) return null;
+  if (!config.redisUrl) return createMemoryRateLimiter();
+  return createRedisRateLimiter(new Redis(config.redisUrl, { maxRetriesPerRequest: 1 }), onError);
 }

@@ -12,6 +12,7 @@ export interface Config {
   secret: string;
   redisUrl: string | null;
   demoOrigins: string[];
+  rateLimits: boolean;
   seedDemo: boolean;
   logLevel: string;
   trustProxy: boolean;
@@ -125,6 +126,7 @@ export const settings = {
     default: (env: NodeJS.ProcessEnv) => [`http://localhost:${env.PORT ?? 8080}`, `http://127.0.0.1:${env.PORT ?? 8080}`],
     parse: origins,
   },
+  rateLimits: { env: 'RATE_LIMITS', help: 'Flood limits on posting, voting and editing (429 with Retry-After); shared through Redis when REDIS_URL is set', default: true, parse: boolean },
   seedDemo: { env: 'SEED_DEMO', help: 'Create the "demo" site at start', default: true, parse: boolean },
   logLevel: { env: 'LOG_LEVEL', help: 'fatal, error, warn, info, debug, trace or silent', default: 'info', parse: logLevel },
   trustProxy: { env: 'TRUST_PROXY', help: 'Trust X-Forwarded-* headers from a reverse proxy', default: false, parse: boolean },

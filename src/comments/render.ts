@@ -2,6 +2,7 @@
 // sanitize-html with a strict allowlist is the second, independent layer against XSS.
 import MarkdownIt from 'markdown-it';
 import sanitizeHtml from 'sanitize-html';
+import { cleanText } from './text.ts';
 
 const md = new MarkdownIt('zero', { html: false, linkify: true, breaks: true }).enable([
   'paragraph',
@@ -27,6 +28,8 @@ const allowlist: sanitizeHtml.IOptions = {
   allowedSchemes: ['http', 'https', 'mailto'],
   allowProtocolRelative: false,
   disallowedTagsMode: 'escape',
+  // Entities (&#x202E;, &ZeroWidthSpace;) decode to characters the source was cleaned of.
+  textFilter: (text) => cleanText(text),
   transformTags: {
     a: (tagName, attribs) => ({
       tagName,

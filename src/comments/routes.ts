@@ -8,11 +8,15 @@ import { crossOrigin } from '../platform/cors.ts';
 import { headerValue, ipHash, visitorKey } from '../platform/http.ts';
 import { siteForRequest } from '../sites/access.ts';
 import type { SiteService } from '../sites/service.ts';
+import type { RateLimiter } from '../platform/rate-limit.ts';
+import { limitWrites } from './rate-limits.ts';
 import { CountsQuery, CreateBody, EditBody, IdParams, ListQuery, RepliesQuery, SitePageQuery, VoteBody, errorResponses } from './schema.ts';
 import { pageKey, type Actor, type CommentService } from './service.ts';
 
 export interface CommentRoutesDeps {
   comments: CommentService;
+  /** Null turns flood limits off (benchmarks, tests of other things). */
+  limiter: RateLimiter | null;
   sites: SiteService;
   bus: Bus;
   secret: string;
@@ -23,6 +27,7 @@ const tags = ['comments'];
 
 export async function commentRoutes(app: FastifyInstance, deps: CommentRoutesDeps): Promise<void> {
   const { comments, sites, secret } = deps;
+  const limit = limitWrites(deps.limiter);
   const cache = new PageCache(deps.cacheEntries);
   // Every change to a thread drops its cached pages and its site's cached counts,
   // whichever node made it (the bus carries events between nodes).
@@ -72,24 +77,32 @@ export async function commentRoutes(app: FastifyInstance, deps: CommentRoutesDep
   app.post('/api/v1/comments', { schema: { tags, summary: 'Post a comment or a reply', body: CreateBody } }, async (request, reply) => {
     const body = request.body as Static<typeof CreateBody>;
     const site = await siteFor(request, body.site);
-    const result = await comments.create(site, body, actorOf(request));
+    const actor = actorOf(request);
+    await limit('post', actor);
+    const result = await comments.create(site, body, actor);
     return reply.code(201).send(result);
   });
 
   app.patch('/api/v1/comments/:id', { schema: { tags, summary: "Edit one's own comment (X-Edit-Token)", params: IdParams, body: EditBody, response: errorResponses } }, async (request) => {
     const { id } = request.params as Static<typeof IdParams>;
-    return comments.edit(id, request.body as Static<typeof EditBody>, headerValue(request, 'x-edit-token'), actorOf(request));
+    const actor = actorOf(request);
+    await limit('change', actor);
+    return comments.edit(id, request.body as Static<typeof EditBody>, headerValue(request, 'x-edit-token'), actor);
   });
 
   app.delete('/api/v1/comments/:id', { schema: { tags, summary: "Delete one's own comment (X-Edit-Token)", params: IdParams, response: errorResponses } }, async (request) => {
     const { id } = request.params as Static<typeof IdParams>;
-    return comments.remove(id, headerValue(request, 'x-edit-token'), actorOf(request));
+    const actor = actorOf(request);
+    await limit('change', actor);
+    return comments.remove(id, headerValue(request, 'x-edit-token'), actor);
   });
 
   app.put('/api/v1/comments/:id/vote', { schema: { tags, summary: 'Vote up (1), down (-1) or withdraw (0)', params: IdParams, body: VoteBody, response: errorResponses } }, async (request) => {
     const { id } = request.params as Static<typeof IdParams>;
     const { value } = request.body as Static<typeof VoteBody>;
-    return comments.vote(id, value, actorOf(request));
+    const actor = actorOf(request);
+    await limit('vote', actor);
+    return comments.vote(id, value, actor);
   });
 
   app.get('/api/v1/me', { schema: { tags, summary: "The visitor's own votes and pending comments on a page", querystring: SitePageQuery, response: errorResponses } }, async (request, reply) => {

@@ -156,20 +156,25 @@ export function createCommentService({ store, sites, bus, moderate = approveAll,
       if (url !== null && !/^https?:\/\/[^\s]+$/i.test(url)) throw badRequest('invalid_url', 'url must be an http(s) URL', 'url');
       const title = optionalText(input.title, { field: 'title', max: limits.title });
 
-      const at = now();
-      const thread = await store.ensureThread({
-        id: newId(at), site_id: site.id, page_key: pageKey(input.page), url, title,
-        closed: 0, comment_count: 0, created_at: at, updated_at: at,
-      });
-      if (thread.closed) throw forbidden('thread_closed', 'This discussion is closed');
+      // Refuse before ensureThread, which creates the thread and fills in its url and title:
+      // a refused comment must change nothing.
+      const key = pageKey(input.page);
+      const existing = await store.findThread(site.id, key);
+      if (existing?.closed) throw forbidden('thread_closed', 'This discussion is closed');
 
       let parent: CommentRow | null = null;
       if (input.parentId !== undefined) {
         parent = (await store.findComment(input.parentId)) ?? null;
-        if (!parent || parent.thread_id !== thread.id || !parent.listed || parent.deleted) {
+        if (!parent || !existing || parent.thread_id !== existing.id || !parent.listed || parent.deleted) {
           throw parentNotFound();
         }
       }
+
+      const at = now();
+      const thread = await store.ensureThread({
+        id: newId(at), site_id: site.id, page_key: key, url, title,
+        closed: 0, comment_count: 0, created_at: at, updated_at: at,
+      });
 
       const { status } = await moderate({ site, thread, parent, authorName, authorEmail, body, actor });
       const id = newId(at);

@@ -33,15 +33,23 @@ export function engineOf(databaseUrl: string): Engine {
   return databaseUrl.startsWith('postgres') ? 'postgres' : 'sqlite';
 }
 
-export async function openDatabase(databaseUrl: string): Promise<OpenDatabase> {
+/** `onError` hears of idle PostgreSQL connections lost (server restart, failover); the pool replaces them. */
+export async function openDatabase(databaseUrl: string, onError: (error: Error) => void = () => {}): Promise<OpenDatabase> {
   const engine = engineOf(databaseUrl);
   const dialect =
     engine === 'postgres'
-      ? new PostgresDialect({ pool: new pg.Pool({ connectionString: databaseUrl, max: 10 }) })
+      ? new PostgresDialect({ pool: postgresPool(databaseUrl, onError) })
       : new SqliteDialect({ database: openSqliteFile(databaseUrl.slice('sqlite:'.length)) });
   const db = new Kysely<Database>({ dialect });
   await migrate(db);
   return { db, engine, close: () => db.destroy() };
+}
+
+function postgresPool(connectionString: string, onError: (error: Error) => void) {
+  const pool = new pg.Pool({ connectionString, max: 10 });
+  // Without a listener, an idle connection's error is an uncaught exception that ends the process.
+  pool.on('error', onError);
+  return pool;
 }
 
 function openSqliteFile(path: string) {

@@ -117,6 +117,8 @@ interface Expect {
   mayHangUp?: boolean;
   /** Node's HTTP parser itself answers with an empty body, before any app code (no Host). */
   bare?: boolean;
+  /** More than one request on the connection: the answer may be to the second, so a 4xx does not mean nothing happened. */
+  pipelined?: boolean;
 }
 
 interface Case {
@@ -135,6 +137,8 @@ interface Override {
   contentType?: string | null;
   /** Header changes; null removes a header the route would send. */
   headers?: Record<string, string | null>;
+  /** Headers added as they are, after the others (to send one twice). */
+  append?: Array<[string, string]>;
   path?: string;
 }
 
@@ -148,7 +152,7 @@ function request(route: WriteRoute, f: Fixture, override: Override = {}): RawReq
   }
   const body = 'body' in override ? override.body : route.body ? JSON.stringify(route.body(f)) : undefined;
   const contentType = override.contentType === undefined ? 'application/json' : override.contentType;
-  const list = Object.entries(headers);
+  const list = [...Object.entries(headers), ...(override.append ?? [])];
   if (body !== undefined && contentType !== null) list.push(['Content-Type', contentType]);
   return { method: route.method, path: override.path ?? route.path(f), headers: list, body };
 }
@@ -173,7 +177,7 @@ function setAt(root: JsonObject, path: string[], value: Json | undefined): JsonO
   let node: JsonObject = copy;
   for (const key of path.slice(0, -1)) node = node[key] as JsonObject;
   if (value === undefined) delete node[path.at(-1)!];
-  else node[path.at(-1)!] = value;
+  else Object.defineProperty(node, path.at(-1)!, { value, enumerable: true, writable: true, configurable: true });
   return copy;
 }
 
@@ -191,6 +195,7 @@ const dotted = (path: string[]) => path.join('.');
 
 const malformedJson: Generator = (route) => {
   const valid = (f: Fixture) => JSON.stringify(baseBody(route, f));
+  // Not JSON at all: every route parses a JSON body it is sent, so every route refuses these.
   const broken: Array<[string, (f: Fixture) => string | Buffer]> = [
     ['truncated', (f) => valid(f).slice(0, Math.floor(valid(f).length / 2))],
     ['trailing garbage', (f) => valid(f) + 'garbage'],
@@ -198,12 +203,12 @@ const malformedJson: Generator = (route) => {
     ['extra closing brace', (f) => valid(f) + '}'],
     ['NaN', () => '{"value": NaN, "body": NaN}'],
     ['Infinity', () => '{"value": Infinity}'],
-    ['single quotes', (f) => valid(f).replaceAll('"', "'")],
-    ['unquoted keys', (f) => valid(f).replace(/"(\w+)":/g, '$1:')],
-    ['trailing comma', (f) => valid(f).replace(/}$/, ',}')],
+    ['single quotes', () => "{'body': 'x', 'value': 1}"],
+    ['unquoted keys', () => '{body: "x", value: 1}'],
+    ['trailing comma', () => '{"body": "x", "value": 1,}'],
     ['comment', (f) => `/* hi */${valid(f)}`],
     ['hex number', () => '{"value": 0x1}'],
-    ['raw control character in a string', (f) => valid(f).replace(/"([^"]*)"/, '"$1\u0001"')],
+    ['raw control character in a string', () => '{"body": "a\u0001b", "value": 1}'],
     ['unterminated string', () => '{"body": "never ends'],
     ['bad escape', () => '{"body": "\\x41"}'],
     ['lone minus', () => '-'],
@@ -211,23 +216,28 @@ const malformedJson: Generator = (route) => {
     ['whitespace only', () => ' \r\n\t '],
     ['NUL bytes', () => Buffer.from([0, 0, 0, 0])],
   ];
-  const wrongShape: Array<[string, (f: Fixture) => string]> = [
-    ['UTF-8 byte order mark', (f) => `\uFEFF${valid(f)}`],
-    ['null', () => 'null'],
-    ['empty array', () => '[]'],
-    ['array of the body', (f) => `[${valid(f)}]`],
-    ['number', () => '42'],
-    ['negative float', () => '-1.5e-300'],
-    ['string', () => '"body"'],
-    ['true', () => 'true'],
-    ['duplicate keys', (f) => valid(f).replace(/^{/, '{"body":1,"value":"x",')],
-    ['huge exponent', () => '{"value": 1e999999}'],
+  // JSON, but not the object the route wants: a 400 from routes with a body schema.
+  const wrongShape: Array<[string, (f: Fixture) => string, 'refused' | 'either']> = [
+    ['null', () => 'null', 'refused'],
+    ['empty array', () => '[]', 'refused'],
+    ['array of the body', (f) => `[${valid(f)}]`, 'refused'],
+    ['number', () => '42', 'refused'],
+    ['negative float', () => '-1.5e-300', 'refused'],
+    ['string', () => '"body"', 'refused'],
+    ['true', () => 'true', 'refused'],
+    ['huge exponent', () => '{"value": 1e999999, "body": 1e999999}', 'refused'],
+    ['UTF-8 byte order mark', (f) => `\uFEFF${valid(f)}`, 'either'],
+    ['duplicate keys', (f) => valid(f).replace(/^{/, '{"body":1,"value":"x",'), 'either'],
   ];
   return [
     ...broken.map(([name, body]): Case => ({ name: `malformed JSON: ${name}`, route, build: (f) => request(route, f, { body: body(f) }), expect: { status: 400, code: 'invalid_json' } })),
-    ...wrongShape.map(([name, body]): Case => ({ name: `JSON of the wrong shape: ${name}`, route, build: (f) => request(route, f, { body: body(f) }) })),
-    ...(route.body ? [] : []),
-  ].map((c) => (c.expect || !route.body || /order mark|duplicate/.test(c.name) ? c : { ...c, expect: { status: 400 } }));
+    ...wrongShape.map(([name, body, outcome]): Case => ({
+      name: `JSON of the wrong shape: ${name}`,
+      route,
+      build: (f) => request(route, f, { body: body(f) }),
+      expect: outcome === 'refused' ? bodyRejects(route, { status: 400 }) : undefined,
+    })),
+  ];
 };
 
 const contentTypes: Generator = (route) => {
@@ -336,7 +346,7 @@ function hugeValues(limit: number): Generator {
     const leaves = sample ? nodesOf(sample).filter(({ value }) => jsonType(value) !== 'object') : [];
     const perField = leaves.flatMap(({ path, value }): Case[] => [
       { name: `huge value: ${dotted(path)} of 1 MB`, route, build: (f) => request(route, f, { body: JSON.stringify(setAt(route.body!(f), path, 'x'.repeat(1 << 20))) }), expect: { status: 413, code: 'body_too_large' } },
-      { name: `huge value: ${dotted(path)} of 60,000 characters`, route, build: (f) => request(route, f, { body: JSON.stringify(setAt(route.body!(f), path, 'y'.repeat(60_000))) }), expect: typeof value === 'string' ? { status: 400, field: dotted(path) } : { status: 400, field: dotted(path) } },
+      { name: `huge value: ${dotted(path)} of 60,000 characters`, route, build: (f) => request(route, f, { body: JSON.stringify(setAt(route.body!(f), path, 'y'.repeat(60_000))) }), expect: { status: 400, field: dotted(path) } },
       { name: `huge value: ${dotted(path)} as 20,000 numbers`, route, build: (f) => request(route, f, { body: JSON.stringify(setAt(route.body!(f), path, Array(20_000).fill(0))) }), expect: { status: 400, field: dotted(path) } },
       { name: `huge value: ${dotted(path)} = 1e308`, route, build: (f) => request(route, f, { body: JSON.stringify(setAt(route.body!(f), path, 1e308)) }), expect: { status: 400, field: dotted(path) } },
       { name: `huge value: ${dotted(path)} = 2^53 + 1`, route, build: (f) => request(route, f, { body: spliceRaw(route.body!(f), path, '9007199254740993') }), expect: { status: 400, field: dotted(path) } },
@@ -350,7 +360,7 @@ function hugeValues(limit: number): Generator {
       { name: `body one byte over BODY_LIMIT (${limit})`, route, build: (f) => request(route, f, { body: padded(f, limit + 1) }), expect: { status: 413, code: 'body_too_large' } },
       { name: 'body of 1 MB', route, build: (f) => request(route, f, { body: padded(f, 1 << 20) }), expect: { status: 413, code: 'body_too_large' } },
       { name: 'body exactly at BODY_LIMIT is accepted', route, build: (f) => request(route, f, { body: padded(f, limit) }), expect: { status: route.ok } },
-      { name: 'Content-Length claims 10 GB', route, build: (f) => request(route, f, { headers: { 'Content-Length': String(10 * 1024 ** 3) } }), expect: { status: 413, code: 'body_too_large', mayHangUp: true } },
+      { name: 'Content-Length claims 10 GB', route, build: (f) => request(route, f, { headers: { 'Content-Length': String(10 * 1024 ** 3) } }), expect: route.body ? { status: 413, code: 'body_too_large', mayHangUp: true } : { reject: true, mayHangUp: true } },
     ];
   };
 }
@@ -396,7 +406,7 @@ const headers: Generator = (route) => {
   cases.push({
     name: 'X-Colloquy-Visitor sent twice',
     route,
-    build: (f) => ({ ...request(route, f, { headers: { 'X-Colloquy-Visitor': null } }), headers: [...request(route, f, { headers: { 'X-Colloquy-Visitor': null } }).headers!, ['X-Colloquy-Visitor', VOTER], ['X-Colloquy-Visitor', BYSTANDER]] }),
+    build: (f) => request(route, f, { headers: { 'X-Colloquy-Visitor': null }, append: [['X-Colloquy-Visitor', VOTER], ['X-Colloquy-Visitor', BYSTANDER]] }),
     expect: { status: 400, code: 'invalid_visitor' },
   });
   cases.push({
@@ -449,22 +459,16 @@ const headers: Generator = (route) => {
     ['Expect: 100-continue', { Expect: '100-continue' }, { status: route.ok }],
   ];
   for (const [name, change, expect] of others) {
-    cases.push({ name: `headers: ${name}`, route, build: (f) => request(route, f, { headers: change, body: route.body ? undefined : '' }), expect });
+    cases.push({ name: `headers: ${name}`, route, build: (f) => request(route, f, { headers: change }), expect });
   }
-  // The requests above that pass `body: ''` to body-less routes need a body for Content-Length games.
-  return cases.map((c) => (c.name.startsWith('headers:') && !route.body ? { ...c, build: (f: Fixture) => withoutEmptyBody(c.build(f)) } : c));
+  return cases;
 };
-
-function withoutEmptyBody(built: RawRequest | Buffer): RawRequest | Buffer {
-  if (Buffer.isBuffer(built) || built.body !== '') return built;
-  return { ...built, body: undefined, headers: built.headers?.filter(([key]) => key !== 'Content-Type') };
-}
 
 const badIds: Generator = (route) => {
   const probe = { page: 'p', id: 'ID0', editToken: 't' };
   if (route.path(probe) === route.path({ ...probe, id: 'ID1' })) return [];
   const ids: Array<[string, string | ((f: Fixture) => string), Expect]> = [
-    ['empty', '', { status: 404 }],
+    ['empty', '', REJECT],
     ['15 characters', 'A'.repeat(15), { status: 400, field: 'id' }],
     ['17 characters', 'A'.repeat(17), { status: 400, field: 'id' }],
     ['200 characters', 'A'.repeat(200), { status: 400, field: 'id' }],
@@ -487,7 +491,7 @@ const badIds: Generator = (route) => {
     ['fullwidth digits', encodeURIComponent('０１２３４５６７８９ＡＢＣＤＥＦ'), { status: 400, field: 'id' }],
     ['raw UTF-8 bytes', utf8Header('éééééééééééééééé'), { status: 400 }],
     ['with a query string', (f) => `${f.id.slice(0, 8)}?id=${f.id}`, REJECT],
-    ['with a fragment', (f) => `${f.id}#top`, REJECT],
+    ['with a fragment', (f) => `${f.id}#top`, {}],
     ['with a matrix parameter', (f) => `${f.id};v=1`, { status: 400, field: 'id' }],
     ['with an extra segment', (f) => `${f.id}/extra`, { status: 404, code: 'not_found' }],
     ['SQL', "' OR '1'='1", REJECT],
@@ -615,10 +619,10 @@ const framing: Generator = (route) => {
     ['no last chunk', (f) => chunked(f, (b) => `${b.length.toString(16)}\r\n${b.toString('latin1')}\r\n`), { reject: true, mayHangUp: true }],
     ['chunk extensions', (f) => chunked(f, (b) => `${b.length.toString(16)};name=value\r\n${b.toString('latin1')}\r\n0\r\n\r\n`), undefined],
     ['Content-Length and Transfer-Encoding', (f) => { const { head, body } = split(f); return join(`${head}\r\nTransfer-Encoding: chunked`, `${body.length.toString(16)}\r\n${body.toString('latin1')}\r\n0\r\n\r\n`); }, { status: 400, code: 'bad_request' }],
-    ['Transfer-Encoding: gzip, chunked', (f) => { const { head, body } = split(f); return join(head.replace(/\r\nContent-Length: \d+/, '\r\nTransfer-Encoding: gzip, chunked'), `${body.length.toString(16)}\r\n${body.toString('latin1')}\r\n0\r\n\r\n`); }, REJECT],
+    ['Transfer-Encoding: gzip, chunked', (f) => { const { head, body } = split(f); return join(head.replace(/\r\nContent-Length: \d+/, '\r\nTransfer-Encoding: gzip, chunked'), `${body.length.toString(16)}\r\n${body.toString('latin1')}\r\n0\r\n\r\n`); }, undefined],
     ['two different Content-Lengths', (f) => { const { head, body } = split(f); return join(`${head}\r\nContent-Length: ${body.length + 1}`, body); }, { status: 400, code: 'bad_request' }],
     ['Content-Length longer than the body', (f) => { const { head, body } = split(f); return join(head.replace(/Content-Length: \d+/, `Content-Length: ${body.length + 50}`), body); }, { reject: true, mayHangUp: true }],
-    ['Content-Length shorter than the body', (f) => { const { head, body } = split(f); return join(head.replace(/Content-Length: \d+/, `Content-Length: ${Math.max(1, body.length - 5)}`), body); }, route.body ? { status: 400 } : undefined],
+    ['Content-Length shorter than the body', (f) => { const { head, body } = split(f); return join(head.replace(/Content-Length: \d+/, `Content-Length: ${Math.max(1, body.length - 5)}`), body); }, { status: 400 }],
     ['LF-only line endings', (f) => Buffer.from(bytes(f).toString('latin1').replaceAll('\r\n', '\n'), 'latin1'), { status: 400, code: 'bad_request' }],
     ['folded header line', (f) => { const { head, body } = split(f); return join(`${head}\r\nX-Folded: first\r\n  second`, body); }, { status: 400, code: 'bad_request' }],
     ['header without a colon', (f) => { const { head, body } = split(f); return join(`${head}\r\nNoColonHere`, body); }, { status: 400, code: 'bad_request' }],
@@ -636,7 +640,9 @@ const framing: Generator = (route) => {
     ['absolute-form request target', (f) => { const { head, body } = split(f); return join(head.replace(`${route.method} /`, `${route.method} http://127.0.0.1/`), body); }, undefined],
     ['HTTP/2 preface', () => Buffer.from('PRI * HTTP/2.0\r\n\r\nSM\r\n\r\n', 'latin1'), { status: 400, code: 'bad_request' }],
     ['binary garbage', () => Buffer.from(Array.from({ length: 512 }, (_, i) => (i * 131 + 7) % 256)), { status: 400, code: 'bad_request' }],
-    ['valid request then garbage on the same connection', (f) => Buffer.concat([bytes(f, { headers: { Connection: 'keep-alive' } }), Buffer.from('GARBAGE\r\n\r\n')]), { status: route.ok }],
+    // Pipelined: Node answers the garbage at once (as its own default handler does), which may
+    // come back before the valid request's answer; that request still commits.
+    ['valid request then garbage on the same connection', (f) => Buffer.concat([bytes(f, { headers: { Connection: 'keep-alive' } }), Buffer.from('GARBAGE\r\n\r\n')]), { status: [route.ok, 400], pipelined: true }],
   ];
   return cases.map(([name, build, expect]) => ({ name: `framing: ${name}`, route, build, expect }));
 };
@@ -731,10 +737,13 @@ const randomMutations: Generator = (route) => {
 // ---------------------------------------------------------------------------------------------
 // Invariants.
 
-// Must never appear in stored, returned text (mirrors src/comments/text.ts, which removes them).
-const FORBIDDEN_TEXT = /[\u0000-\u0008\u000B-\u001F\u007F-\u009F\u200B-\u200F\u202A-\u202E\u2060-\u2064\u2066-\u206F\uFEFF\uFFF9-\uFFFB]/;
+// Must never appear in stored or returned text: controls other than tab and newline, bidi
+// overrides, isolates and marks, invisible format characters (as src/comments/text.ts removes;
+// zero-width joiners stay, emoji and several scripts need them).
+const FORBIDDEN_TEXT = /[\u0000-\u0008\u000B-\u001F\u007F-\u009F\u200B\u200E\u200F\u202A-\u202E\u2060-\u2064\u2066-\u206F\uFEFF\uFFF9-\uFFFB]/;
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 // Signs of a leaked stack trace or server internals.
-const LEAKS = [/\bat [\w.<>]+ \(/, /\bat (file|node):/, /node_modules/, /\/(src|test|work|tmp|home|root)\//, /\.ts:\d+/, /"stack"/, /FST_ERR_/, /SQLITE_|sqlite_|SQLITE/i, /syntax error at or near/];
+const LEAKS = [/\bat [\w.<>]+ \(/, /\bat (file|node):/, /node_modules/, /\/(src|test|work|tmp|home|root)\//, /\.ts:\d+/, /"stack"/, /FST_ERR_/, /SQLITE_[A-Z]/, /syntax error at or near/];
 
 function judge(c: Case, result: RawResult): string[] {
   const expect = c.expect ?? {};
@@ -778,7 +787,7 @@ function judge(c: Case, result: RawResult): string[] {
 /** Strings in a success response must be well-formed, NFC and free of controls and invisible format characters. */
 function uncleanStrings(value: unknown, path = ''): string[] {
   if (typeof value === 'string') {
-    if (!value.isWellFormed()) return [`${path} holds a lone surrogate`];
+    if (LONE_SURROGATE.test(value)) return [`${path} holds a lone surrogate`];
     if (FORBIDDEN_TEXT.test(value)) return [`${path} holds U+${value.codePointAt(value.search(FORBIDDEN_TEXT))!.toString(16).toUpperCase().padStart(4, '0')}`];
     if (value !== value.normalize('NFC')) return [`${path} is not NFC`];
     return [];
@@ -839,9 +848,11 @@ async function run(cases: Case[]): Promise<void> {
     casesRun++;
     const problems = judge(c, result);
     const status = result.kind === 'response' ? result.response.status : 0;
-    if (status < 200 || status >= 300) {
-      const after = await stored(f.page);
+    const after = await stored(f.page);
+    if ((status < 200 || status >= 300) && !c.expect?.pipelined) {
       if (!isDeepStrictEqual(before, after)) problems.push(`a rejected request changed stored data:\n      before ${JSON.stringify(before)}\n      after  ${JSON.stringify(after)}`);
+    } else {
+      problems.push(...uncleanStrings({ thread: after.thread, comments: after.comments }, 'stored'));
     }
     const canaryNow = await stored(canary.page);
     if (!isDeepStrictEqual(canaryNow.comments, (canary.snapshot as typeof canaryNow).comments)) problems.push('the canary comment changed');
@@ -896,7 +907,7 @@ describe('write-route fuzzer', () => {
     });
   }
 
-  test('afterwards: nothing was lost, nothing polluted, the server still answers', async () => {
+  test('afterwards: nothing was lost, nothing polluted, the server still answers', async (t) => {
     const now = await stored(canary.page);
     assert.deepEqual(now, { ...(canary.snapshot as typeof now), totals: now.totals }, 'the canary thread changed');
     const page = await api('GET', `/api/v1/comments?site=${SITE}&page=${canary.page}`);
@@ -908,6 +919,6 @@ describe('write-route fuzzer', () => {
     assert.equal(({} as Record<string, unknown>).polluted, undefined, 'Object.prototype was polluted');
     assert.equal((await api('GET', '/healthz')).status, 200);
     assert.ok(casesRun > 500, `only ${casesRun} cases ran`);
-    console.log(`# write-route fuzzer: ${casesRun} cases, FUZZ_SEED=${SEED}`);
+    t.diagnostic(`${casesRun} cases, FUZZ_SEED=${SEED}`);
   });
 });

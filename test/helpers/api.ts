@@ -111,6 +111,11 @@ export function createApi(server: TestServer) {
     return { ...res.body.comment, editToken: res.body.editToken };
   }
 
+  function list(page: string, params: { sort?: string; cursor?: string; limit?: number; site?: string } = {}, headers: Record<string, string> = {}) {
+    const q = query({ site: params.site ?? SITE, page, sort: params.sort, cursor: params.cursor, limit: params.limit });
+    return request<ThreadPage>('GET', `/api/v1/comments?${q}`, { headers });
+  }
+
   return {
     request,
     query,
@@ -118,17 +123,14 @@ export function createApi(server: TestServer) {
     comment,
     reply: (parent: { id: string }, input: PostInput) => comment({ ...input, parentId: parent.id }),
 
-    list(page: string, params: { sort?: string; cursor?: string; limit?: number; site?: string } = {}, headers: Record<string, string> = {}) {
-      const q = query({ site: params.site ?? SITE, page, sort: params.sort, cursor: params.cursor, limit: params.limit });
-      return request<ThreadPage>('GET', `/api/v1/comments?${q}`, { headers });
-    },
+    list,
 
-    /** Every top-level comment of a page, following nextCursor. */
+    /** Every top-level comment of a page, page by page, following nextCursor. */
     async listAll(page: string, params: { sort?: string; limit?: number } = {}): Promise<Comment[][]> {
       const pagesSeen: Comment[][] = [];
       let cursor: string | undefined;
       do {
-        const res = await this.list(page, { ...params, cursor });
+        const res = await list(page, { ...params, cursor });
         if (res.status !== 200) throw new Error(`GET comments → ${res.status}: ${res.text}`);
         pagesSeen.push(res.body.comments);
         cursor = res.body.nextCursor ?? undefined;

@@ -21,6 +21,8 @@ export async function startServer(env: Record<string, string> = {}, database?: T
     LOG_LEVEL: 'silent',
     COLLOQUY_SECRET: 'test-secret-that-is-at-least-32-characters-long',
     DEMO_ORIGINS: 'https://publisher.example',
+    // Most suites post fast from one address; the rate limit suite turns limits on.
+    RATE_LIMITS: 'false',
     ...env,
   });
   const app = await buildApp(config);

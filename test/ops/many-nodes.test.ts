@@ -18,7 +18,7 @@ let b: ServerProcess;
 before(async () => {
   database = await postgresDatabase();
   dataDir = mkdtempSync(join(tmpdir(), 'colloquy-nodes-'));
-  const env = { DATABASE_URL: database.url, REDIS_URL, DATA_DIR: dataDir };
+  const env = { DATABASE_URL: database.url, REDIS_URL, DATA_DIR: dataDir, RATE_LIMITS: 'false' };
   a = await startProcess(env);
   b = await startProcess(env);
 });

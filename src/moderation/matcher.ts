@@ -1,0 +1,178 @@
+// A compiled set of terms: one Aho–Corasick automaton over folded text, then a cheap check of
+// repeat counts and word boundaries for each candidate, then the allow-list.
+import { buildAutomaton, type Automaton } from './automaton.ts';
+import type { Folded } from './normalize.ts';
+import { foldedKey, termPatterns, type Pattern } from './patterns.ts';
+
+/**
+ * How a term must sit in the text:
+ * - word: a whole word ("ass" matches "ass", "a$$", "a s s", not "class" or "assassin");
+ * - stem: a whole word, or the word followed by one of the term's suffixes
+ *   (default s, es, z, lover, lovers, loving: "kikes", "kikelover");
+ * - prefix: starts a word, may continue ("fuck" matches "fuckwit");
+ * - suffix: ends a word ("sandnigger");
+ * - any: anywhere, even inside words (use with an allow-list).
+ */
+export type MatchMode = 'word' | 'stem' | 'prefix' | 'suffix' | 'any';
+
+export interface EntryInput {
+  term: string;
+  /** Which list the term came from: "banned", "suspect", or a scorer lexicon tag. */
+  list: string;
+  category?: string;
+  match?: MatchMode;
+  suffixes?: readonly string[];
+  weight?: number;
+}
+
+export interface Entry {
+  id: number;
+  term: string;
+  list: string;
+  category: string;
+  match: MatchMode;
+  weight: number;
+  suffixes: readonly string[];
+}
+
+export interface Hit {
+  entry: Entry;
+  /** Span in the original text, UTF-16 code units, end exclusive; includes a stem's suffix. */
+  span: [number, number];
+  /** Folded range of the term itself, end exclusive. */
+  from: number;
+  to: number;
+}
+
+export type Range = readonly [number, number];
+
+export interface Matcher {
+  readonly entries: readonly Entry[];
+  readonly patternCount: number;
+  readonly stateCount: number;
+  /** Every hit except those inside an allow-listed word, ordered by position. */
+  match(folded: Folded, extraAllowed?: readonly Range[]): Hit[];
+  /** Folded ranges of the allow-listed words present in the text. */
+  allowed(folded: Folded): Range[];
+}
+
+export const DEFAULT_SUFFIXES = ['s', 'es', 'z', 'lover', 'lovers', 'loving'];
+const ALLOW = '\u0000allow';
+
+/** Repeat counts: equal, or at least 3 (an elongation); extra repeats at either end of the
+ * match are fine (they may belong to a neighbouring letter run: "black-kike" folds to one k run). */
+function runsFit(folded: Folded, from: number, pattern: Pattern): boolean {
+  const last = pattern.runs.length - 1;
+  for (let k = 0; k <= last; k++) {
+    const have = folded.run[from + k];
+    const need = pattern.runs[k];
+    if (have === need) continue;
+    if (have < need) return false;
+    if (k !== 0 && k !== last && have < 3) return false;
+  }
+  return true;
+}
+
+/** Where the match may end for its mode, or -1 when it does not fit. */
+function fitEnd(folded: Folded, entry: Entry, from: number, to: number): number {
+  const b = folded.boundary;
+  switch (entry.match) {
+    case 'any':
+      return to;
+    case 'suffix':
+      return b[to] ? to : -1;
+    case 'prefix': {
+      if (!b[from]) return -1;
+      let end = to;
+      while (!b[end]) end++;
+      return end;
+    }
+    case 'word':
+    case 'stem': {
+      if (!b[from]) return -1;
+      if (b[to]) return to;
+      if (entry.match === 'word') return -1;
+      // A suffix that starts with the term's last letter was folded into its repeat run:
+      // "shit" + "ty" is folded "shity", so only "y" follows.
+      const lastLetter = folded.text[to - 1];
+      let best = -1;
+      for (const suffix of entry.suffixes) {
+        const rest = suffix[0] === lastLetter ? suffix.slice(1) : suffix;
+        const end = to + rest.length;
+        if (rest !== '' && end > best && b[end] && folded.text.startsWith(rest, to)) best = end;
+      }
+      return best;
+    }
+  }
+}
+
+export function compileMatcher(inputs: readonly EntryInput[], allow: readonly string[] = []): Matcher {
+  const entries: Entry[] = [];
+  const patternText: string[] = [];
+  const patternOf: Pattern[] = [];
+  const entryOf: number[] = [];
+  const add = (input: EntryInput) => {
+    const patterns = termPatterns(input.term);
+    if (patterns.length === 0) return;
+    const entry: Entry = {
+      id: entries.length,
+      term: input.term,
+      list: input.list,
+      category: input.category ?? input.list,
+      match: input.match ?? 'word',
+      weight: input.weight ?? 1,
+      suffixes: (input.suffixes ?? DEFAULT_SUFFIXES).map(foldedKey).filter(Boolean),
+    };
+    entries.push(entry);
+    for (const pattern of patterns) {
+      patternText.push(pattern.text);
+      patternOf.push(pattern);
+      entryOf.push(entry.id);
+    }
+  };
+  inputs.forEach(add);
+  allow.forEach((word) => add({ term: word, list: ALLOW, match: 'word' }));
+  const automaton: Automaton = buildAutomaton(patternText);
+
+  function scan(folded: Folded, wanted: 'terms' | 'allow'): { hits: Hit[]; allowed: [number, number][] } {
+    const hits: Hit[] = [];
+    const allowed: [number, number][] = [];
+    const seen = new Set<string>();
+    automaton.scan(folded.text, (p, to) => {
+      const entry = entries[entryOf[p]];
+      const isAllow = entry.list === ALLOW;
+      if (wanted === 'allow' && !isAllow) return;
+      const pattern = patternOf[p];
+      const from = to - pattern.text.length;
+      if (!runsFit(folded, from, pattern)) return;
+      const end = fitEnd(folded, entry, from, to);
+      if (end < 0) return;
+      if (isAllow) {
+        allowed.push([from, to]);
+        return;
+      }
+      const key = `${entry.id}:${from}:${to}`;
+      if (seen.has(key)) return;
+      seen.add(key);
+      hits.push({ entry, span: [folded.start[from], folded.end[end - 1]], from, to });
+    });
+    return { hits, allowed };
+  }
+
+  return {
+    entries,
+    patternCount: patternText.length,
+    stateCount: automaton.stateCount,
+    match(folded, extraAllowed = []) {
+      const { hits, allowed } = scan(folded, 'terms');
+      const ranges = extraAllowed.length ? [...allowed, ...extraAllowed] : allowed;
+      const kept = ranges.length
+        ? hits.filter((h) => !ranges.some(([f, t]) => f <= h.from && h.to <= t))
+        : hits;
+      return kept.sort((x, y) => x.from - y.from || y.to - x.to || x.entry.id - y.entry.id);
+    },
+    allowed(folded) {
+      return scan(folded, 'allow').allowed;
+    },
+  };
+}

@@ -1,0 +1,69 @@
+// The scorer's curated lists compiled into one automaton, once per process. Each entry keeps
+// its list as a tag ("insult", "violent", "group"...) that the rules look for.
+import { compileMatcher, type EntryInput, type Matcher, type MatchMode } from '../matcher.ts';
+import { DEFAULT_ALLOW } from '../settings.ts';
+import { CODED_HATE } from './data/coded-hate.ts';
+import { DEHUMANISING } from './data/dehumanising.ts';
+import { DIRECTED, SECOND_PERSON } from './data/function-words.ts';
+import { GROUPS } from './data/groups.ts';
+import { INSULTS } from './data/insults.ts';
+import { PROFANITY } from './data/profanity.ts';
+import { SELF_HARM } from './data/self-harm.ts';
+import { SLURS } from './data/slurs.ts';
+import { DEATH_WISH, INCITE, INCITE_SUBJECT, INTENT, MENACE, PASSIVE, SHOULD_BE, TARGETS, VIOLENT } from './data/threats.ts';
+import type { Lex } from './data/types.ts';
+
+interface ListSpec {
+  tag: string;
+  entries: readonly Lex[];
+  match: MatchMode;
+  suffixes?: readonly string[];
+}
+
+const LISTS: ListSpec[] = [
+  { tag: 'profanity', entries: PROFANITY, match: 'word' },
+  { tag: 'insult', entries: INSULTS, match: 'stem', suffixes: ['s', 'es'] },
+  { tag: 'you', entries: SECOND_PERSON, match: 'word' },
+  { tag: 'directed', entries: DIRECTED, match: 'word' },
+  { tag: 'slur', entries: SLURS, match: 'stem' },
+  { tag: 'coded', entries: CODED_HATE, match: 'word' },
+  { tag: 'group', entries: GROUPS, match: 'word' },
+  { tag: 'dehuman', entries: DEHUMANISING, match: 'word' },
+  { tag: 'intent', entries: INTENT, match: 'word' },
+  { tag: 'incite-subject', entries: INCITE_SUBJECT, match: 'word' },
+  { tag: 'violent', entries: VIOLENT, match: 'word' },
+  { tag: 'passive', entries: PASSIVE, match: 'word' },
+  { tag: 'should', entries: SHOULD_BE, match: 'word' },
+  { tag: 'target', entries: TARGETS, match: 'word' },
+  { tag: 'death-wish', entries: DEATH_WISH, match: 'word' },
+  { tag: 'incite', entries: INCITE, match: 'word' },
+  { tag: 'menace', entries: MENACE, match: 'word' },
+  { tag: 'self-harm', entries: SELF_HARM, match: 'word' },
+];
+
+/** Innocent words containing listed ones, on top of the site default allow-list. */
+const LEXICON_ALLOW = ['maine coon', 'coon hound', 'coonhound', 'raccoons', 'cocoons', 'tycoons'];
+
+export function lexiconEntries(): EntryInput[] {
+  const out: EntryInput[] = [];
+  for (const list of LISTS) {
+    for (const lex of list.entries) {
+      const [term, weight, match, suffixes] = typeof lex === 'string' ? [lex] : lex;
+      out.push({
+        term,
+        list: list.tag,
+        weight: weight ?? 1,
+        match: match ?? list.match,
+        suffixes: suffixes ?? list.suffixes,
+      });
+    }
+  }
+  return out;
+}
+
+let compiled: Matcher | undefined;
+
+export function lexicon(): Matcher {
+  compiled ??= compileMatcher(lexiconEntries(), [...DEFAULT_ALLOW, ...LEXICON_ALLOW]);
+  return compiled;
+}
