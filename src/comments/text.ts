@@ -22,7 +22,8 @@ export function requireText(value: string, rule: TextRule): string {
   let cleaned = cleanText(value);
   if (!rule.multiline) cleaned = cleaned.replace(/\s+/g, ' ');
   cleaned = cleaned.trim();
-  if (!cleaned) throw badRequest('empty', `${rule.field} must not be empty`, rule.field);
+  // Joiners are kept for emoji and scripts, but text of joiners alone shows nothing.
+  if (!cleaned.replace(/[\u200C\u200D]/g, '').trim()) throw badRequest('empty', `${rule.field} must not be empty`, rule.field);
   if ([...cleaned].length > rule.max) {
     throw badRequest('too_long', `${rule.field} must be at most ${rule.max} characters`, rule.field);
   }

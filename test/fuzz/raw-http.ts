@@ -40,11 +40,21 @@ export function encodeRequest(request: RawRequest): Buffer {
   return body === undefined ? Buffer.from(head, 'latin1') : Buffer.concat([Buffer.from(head, 'latin1'), body]);
 }
 
+export interface SendOptions {
+  /**
+   * Send FIN after the bytes, for requests cut off mid-body. Only then: Node's HTTP server
+   * takes a half-closed connection for a client that left and drops its request unanswered.
+   */
+  halfClose?: boolean;
+  timeoutMs?: number;
+}
+
 /**
  * Writes `bytes` (in chunks, stopping early once the server has answered, as it may for a
- * body over the limit), half-closes, and parses the first non-1xx response.
+ * body over the limit) and parses the first non-1xx response. Requests say Connection: close,
+ * so the server ends the connection once it has answered.
  */
-export function sendRaw(port: number, bytes: Buffer, timeoutMs = 10_000): Promise<RawResult> {
+export function sendRaw(port: number, bytes: Buffer, { halfClose = false, timeoutMs = 10_000 }: SendOptions = {}): Promise<RawResult> {
   return new Promise((resolve) => {
     const socket = net.connect({ port, host: '127.0.0.1' });
     const received: Buffer[] = [];
@@ -74,7 +84,7 @@ export function sendRaw(port: number, bytes: Buffer, timeoutMs = 10_000): Promis
           socket.once('close', done);
         });
       }
-      if (!socket.destroyed) socket.end();
+      if (halfClose && !socket.destroyed) socket.end();
     });
   });
 }
