@@ -137,7 +137,6 @@ export function compileMatcher(inputs: readonly EntryInput[], allow: readonly st
   function scan(folded: Folded, wanted: 'terms' | 'allow'): { hits: Hit[]; allowed: [number, number][] } {
     const hits: Hit[] = [];
     const allowed: [number, number][] = [];
-    const seen = new Set<string>();
     automaton.scan(folded.text, (p, to) => {
       const entry = entries[entryOf[p]];
       const isAllow = entry.list === ALLOW;
@@ -151,9 +150,6 @@ export function compileMatcher(inputs: readonly EntryInput[], allow: readonly st
         allowed.push([from, to]);
         return;
       }
-      const key = `${entry.id}:${from}:${to}`;
-      if (seen.has(key)) return;
-      seen.add(key);
       hits.push({ entry, span: [folded.start[from], folded.end[end - 1]], from, to });
     });
     return { hits, allowed };
@@ -166,10 +162,16 @@ export function compileMatcher(inputs: readonly EntryInput[], allow: readonly st
     match(folded, extraAllowed = []) {
       const { hits, allowed } = scan(folded, 'terms');
       const ranges = extraAllowed.length ? [...allowed, ...extraAllowed] : allowed;
-      const kept = ranges.length
-        ? hits.filter((h) => !ranges.some(([f, t]) => f <= h.from && h.to <= t))
-        : hits;
-      return kept.sort((x, y) => x.from - y.from || y.to - x.to || x.entry.id - y.entry.id);
+      hits.sort((x, y) => x.from - y.from || y.to - x.to || x.entry.id - y.entry.id);
+      // Several variants of one term ("kill" as k-i-l-l and k-IL-l) can match the same place.
+      const kept: Hit[] = [];
+      for (const h of hits) {
+        const last = kept[kept.length - 1];
+        if (last && last.entry === h.entry && last.from === h.from && last.to === h.to) continue;
+        if (ranges.length && ranges.some(([f, t]) => f <= h.from && h.to <= t)) continue;
+        kept.push(h);
+      }
+      return kept;
     },
     allowed(folded) {
       return scan(folded, 'allow').allowed;

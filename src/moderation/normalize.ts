@@ -36,99 +36,169 @@ export interface Folded {
   boundary: Uint8Array;
 }
 
-interface Cell {
-  f: CharFold;
-  start: number;
-  end: number;
-  word: boolean;
-}
-
 /** Spelled-out letters join when the gaps between them are at most this many code units. */
 const MAX_SPELLED_GAP = 4;
 
 const ASCII: CharFold[] = Array.from({ length: 128 }, (_, cp) => foldCodePoint(cp));
 
-function readCells(text: string): Cell[] {
-  const cells: Cell[] = [];
-  for (let i = 0; i < text.length; ) {
+/** The visible characters of the text, as parallel arrays (folding runs on every comment, so
+ * it allocates a few typed arrays rather than an object per character). */
+interface Cells {
+  count: number;
+  fold: CharFold[];
+  start: Int32Array;
+  end: Int32Array;
+  /** 1 when the cell is part of a word (letter, digit, or a leet symbol read as a letter). */
+  word: Uint8Array;
+}
+
+function readCells(text: string): Cells {
+  const n = text.length;
+  const cells: Cells = { count: 0, fold: new Array<CharFold>(n), start: new Int32Array(n), end: new Int32Array(n), word: new Uint8Array(n) };
+  let c = 0;
+  for (let i = 0; i < n; ) {
     const cp = text.codePointAt(i)!;
     const width = cp > 0xffff ? 2 : 1;
     const f = cp < 128 ? ASCII[cp] : foldCodePoint(cp);
     if (f.kind === TRANSPARENT) {
       // Invisible characters belong to the letter before them, so highlights include them.
-      const last = cells[cells.length - 1];
-      if (last && last.f.kind >= LETTER && last.end === i) last.end = i + width;
+      if (c > 0 && cells.fold[c - 1].kind >= LETTER && cells.end[c - 1] === i) cells.end[c - 1] = i + width;
     } else {
-      cells.push({ f, start: i, end: i + width, word: f.kind === LETTER || f.kind === DIGIT });
+      cells.fold[c] = f;
+      cells.start[c] = i;
+      cells.end[c] = i + width;
+      cells.word[c] = f.kind === LETTER || f.kind === DIGIT ? 1 : 0;
+      c++;
     }
     i += width;
   }
+  cells.count = c;
   return cells;
 }
 
 /** Leet symbols read as letters only inside a word ("sh!t") or where they can only be one
  * ("@ss", "$hit", "a$$"); an exclamation mark after a word stays punctuation. */
-function resolveLeet(cells: Cell[]): void {
-  for (let i = 0; i < cells.length; i++) {
-    if (cells[i].f.kind !== LEET) continue;
+function resolveLeet(cells: Cells): void {
+  const { fold, word, count } = cells;
+  for (let i = 0; i < count; i++) {
+    if (fold[i].kind !== LEET) continue;
     let j = i;
-    while (j + 1 < cells.length && cells[j + 1].f.kind === LEET) j++;
-    const left = i > 0 && cells[i - 1].word;
-    const right = j + 1 < cells.length && cells[j + 1].word;
-    const rightLetter = right && cells[j + 1].f.kind === LETTER;
+    while (j + 1 < count && fold[j + 1].kind === LEET) j++;
+    const left = i > 0 && word[i - 1] === 1;
+    const right = j + 1 < count && word[j + 1] === 1;
+    const rightLetter = right && fold[j + 1].kind === LETTER;
+    // "@$$" on its own: the at sign and dollars can only be "ass".
+    let alone = !left && !right && j > i && fold[i].plain === '@';
+    for (let m = i; m <= j && alone; m++) alone = fold[m].plain === '@' || fold[m].plain === '$';
     for (let m = i; m <= j; m++) {
-      const ch = cells[m].f.plain;
-      cells[m].word = (left && right) || (ch === '@' && rightLetter) || (ch === '$' && (left || rightLetter));
+      const ch = fold[m].plain;
+      word[m] = alone || (left && right) || (ch === '@' && rightLetter) || (ch === '$' && (left || rightLetter)) ? 1 : 0;
     }
     i = j;
   }
 }
 
-interface Atom {
-  first: number; // cell indices, inclusive
-  last: number;
-  /** The gap before this atom joins it to the previous one (no whitespace, or spelled out). */
-  joined: boolean;
+/** Atoms: runs of word cells with nothing between them. `joined` means the gap before the
+ * atom keeps it in the same word as the previous one (no whitespace, or spelled out). */
+interface Atoms {
+  count: number;
+  first: Int32Array;
+  last: Int32Array;
+  joined: Uint8Array;
 }
 
-function findAtoms(cells: Cell[]): Atom[] {
-  const atoms: Atom[] = [];
+function findAtoms(cells: Cells): Atoms {
+  const n = cells.count;
+  const atoms: Atoms = { count: 0, first: new Int32Array(n), last: new Int32Array(n), joined: new Uint8Array(n) };
   let sawSpace = false;
-  for (let i = 0; i < cells.length; i++) {
-    if (!cells[i].word) {
-      if (cells[i].f.kind === SPACE) sawSpace = true;
+  let a = 0;
+  for (let i = 0; i < n; i++) {
+    if (!cells.word[i]) {
+      if (cells.fold[i].kind === SPACE) sawSpace = true;
       continue;
     }
-    const prev = atoms[atoms.length - 1];
-    if (prev && prev.last === i - 1) prev.last = i;
-    else atoms.push({ first: i, last: i, joined: prev !== undefined && !sawSpace });
+    if (a > 0 && atoms.last[a - 1] === i - 1) atoms.last[a - 1] = i;
+    else {
+      atoms.first[a] = i;
+      atoms.last[a] = i;
+      atoms.joined[a] = a > 0 && !sawSpace ? 1 : 0;
+      a++;
+    }
     sawSpace = false;
   }
+  atoms.count = a;
   return atoms;
 }
 
-/** Join letters spelled out one at a time across short gaps: "f u c k", "k . y . s". */
-function joinSpelled(atoms: Atom[], cells: Cell[]): void {
-  // A token is a run of atoms joined by soft gaps; it is "spelled" if every atom is one cell.
-  const tokens: { from: number; to: number; spelled: boolean }[] = [];
-  atoms.forEach((atom, k) => {
-    const single = atom.first === atom.last;
-    const last = tokens[tokens.length - 1];
-    if (last && atom.joined) {
-      last.to = k;
-      last.spelled &&= single;
-    } else tokens.push({ from: k, to: k, spelled: single });
-  });
-  let t = 0;
-  while (t < tokens.length) {
+/** Join letters spelled out one at a time across short gaps: "f u c k", "k . y . s".
+ * Only lone letters join; a word already spelled with joiners ("f.u.c.k") stays one word. */
+function joinSpelled(atoms: Atoms, cells: Cells): void {
+  const lone = (k: number) =>
+    atoms.first[k] === atoms.last[k] && !atoms.joined[k] && (k + 1 >= atoms.count || !atoms.joined[k + 1]);
+  for (let t = 0; t < atoms.count; ) {
     let u = t;
     while (
-      tokens[u].spelled && u + 1 < tokens.length && tokens[u + 1].spelled &&
-      cells[atoms[tokens[u + 1].from].first].start - cells[atoms[tokens[u].to].last].end <= MAX_SPELLED_GAP
+      lone(u) && u + 1 < atoms.count && lone(u + 1) &&
+      cells.start[atoms.first[u + 1]] - cells.end[atoms.last[u]] <= MAX_SPELLED_GAP
     ) u++;
-    const letters = u > t ? tokens[u].to - tokens[t].from + 1 : 0;
-    if (letters >= 3) for (let k = t + 1; k <= u; k++) atoms[tokens[k].from].joined = true;
+    if (u - t + 1 >= 3) for (let k = t + 1; k <= u; k++) atoms.joined[k] = 1;
     t = u + 1;
+  }
+}
+
+/** Growable output buffers for the folded text and its maps. */
+class Output {
+  length = 0;
+  codes: Uint16Array;
+  start: Int32Array;
+  end: Int32Array;
+  run: Uint8Array;
+  boundary: Uint8Array;
+
+  constructor(capacity: number) {
+    this.codes = new Uint16Array(capacity);
+    this.start = new Int32Array(capacity);
+    this.end = new Int32Array(capacity);
+    this.run = new Uint8Array(capacity);
+    this.boundary = new Uint8Array(capacity + 1);
+  }
+
+  push(code: number, start: number, end: number, edge: boolean): void {
+    const n = this.length;
+    if (n > 0 && this.codes[n - 1] === code && code !== 32) {
+      if (this.run[n - 1] < 255) this.run[n - 1]++;
+      this.end[n - 1] = end;
+      return;
+    }
+    if (n === this.codes.length) this.grow();
+    this.codes[n] = code;
+    this.start[n] = start;
+    this.end[n] = end;
+    this.run[n] = 1;
+    this.boundary[n] = edge ? 1 : 0;
+    this.length = n + 1;
+  }
+
+  grow(): void {
+    const size = this.codes.length * 2 + 16;
+    const copy = <T extends Uint16Array | Int32Array | Uint8Array>(a: T, extra = 0): T => {
+      const b = new (a.constructor as new (n: number) => T)(size + extra);
+      b.set(a);
+      return b;
+    };
+    this.codes = copy(this.codes);
+    this.start = copy(this.start);
+    this.end = copy(this.end);
+    this.run = copy(this.run);
+    this.boundary = copy(this.boundary, 1);
+  }
+
+  text(): string {
+    let out = '';
+    for (let i = 0; i < this.length; i += 4096) {
+      out += String.fromCharCode.apply(null, this.codes.subarray(i, Math.min(this.length, i + 4096)) as unknown as number[]);
+    }
+    return out;
   }
 }
 
@@ -137,69 +207,54 @@ export function fold(original: string): Folded {
   resolveLeet(cells);
   const atoms = findAtoms(cells);
   joinSpelled(atoms, cells);
+  const out = new Output(cells.count + 16);
+  const { fold: folds, start, end, word } = cells;
 
-  const chars: string[] = [];
-  const starts: number[] = [];
-  const ends: number[] = [];
-  const runs: number[] = [];
-  const bounds: number[] = [];
-  const push = (c: string, s: number, e: number, edge: boolean) => {
-    const n = chars.length;
-    if (n > 0 && chars[n - 1] === c && c !== ' ') {
-      if (runs[n - 1] < 255) runs[n - 1]++;
-      ends[n - 1] = e;
-      return;
-    }
-    chars.push(c);
-    starts.push(s);
-    ends.push(e);
-    runs.push(1);
-    bounds.push(edge ? 1 : 0);
-  };
-
-  for (let a = 0; a < atoms.length; ) {
+  for (let a = 0; a < atoms.count; ) {
     let b = a;
-    while (b + 1 < atoms.length && atoms[b + 1].joined) b++;
+    while (b + 1 < atoms.count && atoms.joined[b + 1]) b++;
     // atoms a..b form one unit (a word as the matcher sees it).
     let hasLetter = false;
     let allLatin = true;
     let someLatin = false;
-    for (let i = atoms[a].first; i <= atoms[b].last; i++) {
-      const f = cells[i].f;
-      if (!cells[i].word || f.kind !== LETTER) continue;
+    for (let i = atoms.first[a]; i <= atoms.last[b]; i++) {
+      const f = folds[i];
+      if (!word[i] || f.kind !== LETTER) continue;
       hasLetter = true;
       allLatin &&= f.isLatin;
       someLatin ||= f.isLatin && !f.confusable;
     }
     const useLatin = allLatin || someLatin;
-    if (a > 0) push(' ', cells[atoms[a - 1].last].end, cells[atoms[a].first].start, true);
+    if (a > 0) out.push(32, end[atoms.last[a - 1]], start[atoms.first[a]], true);
     let prevLower = false;
     for (let k = a; k <= b; k++) {
       let edge = true;
-      for (let i = atoms[k].first; i <= atoms[k].last; i++) {
-        const { f, start, end } = cells[i];
+      for (let i = atoms.first[k]; i <= atoms.last[k]; i++) {
+        const f = folds[i];
         let value: string;
         if (f.kind === LETTER) {
-          value = f.capitalI && prevLower ? IL : useLatin ? f.latin : f.plain;
-          prevLower = f.lower;
+          const readAsIL = f.capitalI && prevLower;
+          value = readAsIL ? IL : useLatin ? f.latin : f.plain;
+          if (!readAsIL) prevLower = f.lower;
         } else value = f.kind === DIGIT && !hasLetter ? f.plain : f.leet;
         // One folded character per UTF-16 unit, so text offsets and the arrays agree.
         for (let q = 0; q < value.length; q++) {
-          push(value[q], start, end, edge);
+          out.push(value.charCodeAt(q), start[i], end[i], edge);
           edge = false;
         }
       }
     }
     a = b + 1;
   }
-  bounds.push(1);
+  const n = out.length;
+  out.boundary[n] = 1;
   return {
     original,
-    text: chars.join(''),
-    start: Int32Array.from(starts),
-    end: Int32Array.from(ends),
-    run: Uint8Array.from(runs),
-    boundary: Uint8Array.from(bounds),
+    text: out.text(),
+    start: out.start.subarray(0, n),
+    end: out.end.subarray(0, n),
+    run: out.run.subarray(0, n),
+    boundary: out.boundary.subarray(0, n + 1),
   };
 }
 

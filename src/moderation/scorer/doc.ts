@@ -4,7 +4,7 @@
 import type { Hit, Range } from '../matcher.ts';
 import type { Folded } from '../normalize.ts';
 import { lexicon } from './lexicon.ts';
-import { NEGATIONS, REPORTING } from './data/function-words.ts';
+import { NEGATIONS, REPORTING } from './lists/function-words.ts';
 import { wordSet } from './words.ts';
 
 export interface Token {
@@ -28,10 +28,20 @@ export interface LexHit {
   span: [number, number];
 }
 
-const SENTENCE_END = /[.!?;\n]/;
-const QUOTE = /["“”«»„]/g;
+/** A sentence ends at . ! ? ; or a line break between two words. */
+function endsSentence(text: string, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 46 || c === 33 || c === 63 || c === 59 || c === 10) return true;
+  }
+  return false;
+}
+const QUOTE = /["“”«»„]/;
+const QUOTE_ALL = /["“”«»„]/g;
 const negations = wordSet(NEGATIONS);
 const reporting = wordSet(REPORTING);
+/** "I said", "we told": the speaker reporting their own words does not make them reported. */
+const speaker = wordSet(['i', 'we', 'ive', 'im', 'id', 'weve']);
 
 export class Doc {
   readonly folded: Folded;
@@ -46,7 +56,7 @@ export class Doc {
     const text = folded.text;
     const original = folded.original;
     const quotes: number[] = [];
-    for (const m of original.matchAll(QUOTE)) quotes.push(m.index);
+    if (QUOTE.test(original)) for (const m of original.matchAll(QUOTE_ALL)) quotes.push(m.index);
     let q = 0;
     let sentence = 0;
     const tokenAt = new Int32Array(text.length + 1);
@@ -55,10 +65,17 @@ export class Doc {
       if (to < 0) to = text.length;
       const start = folded.start[from];
       const previous = this.tokens[this.tokens.length - 1];
-      if (previous && SENTENCE_END.test(original.slice(folded.end[previous.to - 1], start))) sentence++;
+      if (previous && endsSentence(original, folded.end[previous.to - 1], start)) sentence++;
       while (q < quotes.length && quotes[q] < start) q++;
-      this.tokens.push({ from, to, key: text.slice(from, to), sentence, quoted: q % 2 === 1 });
-      tokenAt.fill(this.tokens.length - 1, from, to + 1);
+      const quoted = q % 2 === 1;
+      // Letters spelled out one by one ("u r a c u n t" folds to one word "uracunt" with a
+      // boundary between every letter) are words of one letter each for the rules.
+      let spelled = to - from > 1;
+      for (let i = from + 1; i < to && spelled; i++) spelled = folded.boundary[i] === 1;
+      for (const [a, b] of spelled ? Array.from({ length: to - from }, (_, i) => [from + i, from + i + 1]) : [[from, to]]) {
+        this.tokens.push({ from: a, to: b, key: text.slice(a, b), sentence, quoted });
+        tokenAt.fill(this.tokens.length - 1, a, b + 1);
+      }
       from = to + 1;
     }
     this.hits = lexicon()
@@ -73,10 +90,14 @@ export class Doc {
       }));
     // Within a tag keep only the widest hits: "you are" wins over "you", "hang them all"
     // over "hang them", so one phrase is one reason.
+    // Sorted by start, widest first, a hit lies inside an earlier one exactly when an earlier
+    // hit of its tag reaches at least as far.
     const widest = [...this.hits].sort((a, b) => a.span[0] - b.span[0] || b.span[1] - a.span[1]);
+    const reach = new Map<string, number>();
     for (const hit of widest) {
+      if ((reach.get(hit.tag) ?? -1) >= hit.span[1]) continue;
+      reach.set(hit.tag, hit.span[1]);
       const list = this.#byTag.get(hit.tag) ?? [];
-      if (list.some((kept) => kept.span[0] <= hit.span[0] && hit.span[1] <= kept.span[1])) continue;
       list.push(hit);
       this.#byTag.set(hit.tag, list);
       index(this.#starting, hit.tag, hit.first, hit);
@@ -116,17 +137,21 @@ export class Doc {
     return false;
   }
 
-  /** Reported speech: a reporting word ("said", "threatened", "police") earlier in the same
-   * sentence, or the words are quoted and a reporting word is near the quotation. */
+  /** Reported speech: a reporting word ("said", "threatened", "police") within 12 words in the
+   * same sentence, or the words are quoted and a reporting word is near the quotation. */
   reported(t: number): boolean {
-    for (let k = t - 1; k >= Math.max(0, t - 12); k--) {
-      if (this.sameSentence(k, t) && reporting.has(this.tokens[k].key)) return true;
+    for (let k = Math.max(0, t - 12); k < Math.min(this.tokens.length, t + 12); k++) {
+      if (k !== t && this.sameSentence(k, t) && this.#reporting(k)) return true;
     }
     if (!this.tokens[t].quoted) return false;
     for (let k = Math.max(0, t - 15); k < Math.min(this.tokens.length, t + 15); k++) {
-      if (reporting.has(this.tokens[k].key)) return true;
+      if (!this.tokens[k].quoted && this.#reporting(k)) return true;
     }
     return false;
+  }
+
+  #reporting(k: number): boolean {
+    return reporting.has(this.tokens[k].key) && !(k > 0 && speaker.has(this.tokens[k - 1].key));
   }
 
   /** Original span from the start of token a to the end of token b. */

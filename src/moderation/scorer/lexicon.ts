@@ -2,16 +2,16 @@
 // its list as a tag ("insult", "violent", "group"...) that the rules look for.
 import { compileMatcher, type EntryInput, type Matcher, type MatchMode } from '../matcher.ts';
 import { DEFAULT_ALLOW } from '../settings.ts';
-import { CODED_HATE } from './data/coded-hate.ts';
-import { DEHUMANISING } from './data/dehumanising.ts';
-import { DIRECTED, SECOND_PERSON } from './data/function-words.ts';
-import { GROUPS } from './data/groups.ts';
-import { INSULTS } from './data/insults.ts';
-import { PROFANITY } from './data/profanity.ts';
-import { SELF_HARM } from './data/self-harm.ts';
-import { SLURS } from './data/slurs.ts';
-import { DEATH_WISH, INCITE, INCITE_SUBJECT, INTENT, MENACE, PASSIVE, SHOULD_BE, TARGETS, VIOLENT } from './data/threats.ts';
-import type { Lex } from './data/types.ts';
+import { CODED_HATE } from './lists/coded-hate.ts';
+import { DEHUMANISING } from './lists/dehumanising.ts';
+import { DIRECTED, SECOND_PERSON } from './lists/function-words.ts';
+import { GROUPS } from './lists/groups.ts';
+import { INSULTS } from './lists/insults.ts';
+import { PROFANITY } from './lists/profanity.ts';
+import { SELF_HARM } from './lists/self-harm.ts';
+import { SLURS } from './lists/slurs.ts';
+import { DEATH_WISH, INCITE, INCITE_SUBJECT, INTENT, MENACE, PASSIVE, SHOULD_BE, TARGETS, VIOLENT } from './lists/threats.ts';
+import type { Lex } from './lists/types.ts';
 
 interface ListSpec {
   tag: string;
@@ -22,7 +22,7 @@ interface ListSpec {
 
 const LISTS: ListSpec[] = [
   { tag: 'profanity', entries: PROFANITY, match: 'word' },
-  { tag: 'insult', entries: INSULTS, match: 'stem', suffixes: ['s', 'es'] },
+  { tag: 'insult', entries: INSULTS, match: 'stem', suffixes: ['s'] },
   { tag: 'you', entries: SECOND_PERSON, match: 'word' },
   { tag: 'directed', entries: DIRECTED, match: 'word' },
   { tag: 'slur', entries: SLURS, match: 'stem' },

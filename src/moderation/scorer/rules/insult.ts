@@ -1,6 +1,6 @@
 // Insults aimed at a person ("you idiot", "you're such a fucking moron", "fuck you") against
 // insults of nobody in particular ("what an idiotic policy", "the minister is a clown").
-import { INSULT_FILLERS } from '../data/function-words.ts';
+import { INSULT_FILLERS } from '../lists/function-words.ts';
 import type { Doc, LexHit } from '../doc.ts';
 import { REPORTED_FACTOR, round, type ScoreReason } from '../types.ts';
 import { wordSet } from '../words.ts';

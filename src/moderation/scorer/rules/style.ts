@@ -1,0 +1,115 @@
+// Shouting and repetition: measured on the original text, where capitals and repeats survive.
+import type { Doc } from '../doc.ts';
+import { round, type ScoreReason } from '../types.ts';
+
+/** Shouting needs this many letters (a short "STOP THIS" is emphasis, not shouting) … */
+const SHOUT_MIN_LETTERS = 24;
+/** … and this share of them in capitals. */
+const SHOUT_MIN_RATIO = 0.7;
+/** Letters at which a fully capitalised text scores 1. */
+const SHOUT_FULL_LETTERS = 120;
+
+export function shouting(doc: Doc): ScoreReason[] {
+  const text = doc.folded.original;
+  let letters = 0;
+  let upper = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 128) {
+      if (c >= 65 && c <= 90) (letters++, upper++);
+      else if (c >= 97 && c <= 122) letters++;
+    } else if (c < 0xd800 || c > 0xdfff) {
+      const ch = text[i];
+      if (ch.toLowerCase() !== ch) (letters++, upper++);
+      else if (ch.toUpperCase() !== ch) letters++;
+    }
+  }
+  const ratio = letters ? upper / letters : 0;
+  if (letters < SHOUT_MIN_LETTERS || ratio < SHOUT_MIN_RATIO) return [];
+  const points = round(Math.min(1, letters / SHOUT_FULL_LETTERS) * ((ratio - 0.5) / 0.5));
+  return [{
+    rule: 'shouting.capitals',
+    category: 'shouting',
+    span: [0, text.length],
+    points,
+    detail: `${Math.round(ratio * 100)}% capitals over ${letters} letters`,
+  }];
+}
+
+/** A character held down this many times counts ("!!!!!!!!!!"). */
+const CHARACTER_RUN = 10;
+
+export function repetition(doc: Doc): ScoreReason[] {
+  const out: ScoreReason[] = [];
+  const { tokens, folded } = doc;
+  // The same word over and over: "spam spam spam spam spam".
+  for (let i = 0; i < tokens.length; ) {
+    let j = i;
+    while (j + 1 < tokens.length && tokens[j + 1].key === tokens[i].key) j++;
+    const count = j - i + 1;
+    if (count >= 4) {
+      out.push({
+        rule: 'repetition.word',
+        category: 'repetition',
+        span: doc.span(i, j),
+        points: round(Math.min(0.9, 0.15 * (count - 3))),
+        detail: `"${tokens[i].key}" ${count} times in a row`,
+      });
+    }
+    i = j + 1;
+  }
+  // One character held down: "!!!!!!!!!!!!", "nooooooooooooo".
+  const text = folded.original;
+  let runs = 0;
+  for (let i = 0; i < text.length && runs < 3; ) {
+    let j = i + 1;
+    while (j < text.length && text.charCodeAt(j) === text.charCodeAt(i)) j++;
+    if (j - i >= CHARACTER_RUN && !/\s/.test(text[i])) {
+      runs++;
+      out.push({
+        rule: 'repetition.character',
+        category: 'repetition',
+        span: [i, j],
+        points: 0.2,
+        detail: `"${text[i]}" ${j - i} times`,
+      });
+    }
+    i = j;
+  }
+  // The same line pasted again and again.
+  const lines = new Map<string, { count: number; start: number; length: number }>();
+  let offset = 0;
+  for (const line of text.split('\n')) {
+    const key = line.trim().toLowerCase();
+    if (key.length >= 3) {
+      const seen = lines.get(key) ?? { count: 0, start: offset, length: line.length };
+      seen.count++;
+      lines.set(key, seen);
+    }
+    offset += line.length + 1;
+  }
+  for (const { count, start, length } of lines.values()) {
+    if (count < 3) continue;
+    out.push({
+      rule: 'repetition.line',
+      category: 'repetition',
+      span: [start, start + length],
+      points: round(Math.min(1, 0.3 * (count - 2))),
+      detail: `the same line ${count} times`,
+    });
+  }
+  // Few distinct words in a long text.
+  if (tokens.length >= 30) {
+    const distinct = new Set(tokens.map((t) => t.key)).size;
+    if (distinct / tokens.length < 0.3) {
+      out.push({
+        rule: 'repetition.vocabulary',
+        category: 'repetition',
+        span: [0, text.length],
+        points: 0.5,
+        detail: `${distinct} distinct words in ${tokens.length}`,
+      });
+    }
+  }
+  return out;
+}
