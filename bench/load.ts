@@ -2,7 +2,7 @@
 // its result to the figures the report shows.
 import autocannon from 'autocannon';
 import { readFileSync } from 'node:fs';
-import { SITE, commentText, random, visitor } from './seed.ts';
+import { SITE, clientIp, commentText, random, visitor } from './seed.ts';
 
 type CannonRequest = autocannon.Request;
 
@@ -104,7 +104,7 @@ export function writeRequests(page: string, parents: string[]): (request: Cannon
     return {
       ...request,
       method: 'POST',
-      headers: { 'content-type': 'application/json', 'x-colloquy-visitor': visitor('writer', i) },
+      headers: { 'content-type': 'application/json', 'x-colloquy-visitor': visitor('writer', i), 'x-forwarded-for': clientIp(200 + ((i >> 16) % 50), i) },
       body: JSON.stringify(body),
     };
   };

@@ -90,6 +90,9 @@ export function startColloquy(options: { dataDir: string; databaseUrl?: string; 
     LOG_LEVEL: 'warn',
     COLLOQUY_SECRET: SECRET,
     NODE_ENV: 'production',
+    // Flood limits stay on, as in production; the load comes "through a proxy" with a
+    // distinct X-Forwarded-For per simulated reader (see seed.ts), so they are not tripped.
+    TRUST_PROXY: 'true',
   };
   if (options.databaseUrl) env.DATABASE_URL = options.databaseUrl;
   if (options.cacheEntries !== undefined) env.CACHE_ENTRIES = String(options.cacheEntries);

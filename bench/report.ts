@@ -47,7 +47,7 @@ export function ratios(figures: Figures[]): { label: string; value: string }[] {
     { label: '(a) / (b): thread read as a share of the bare-node ceiling (target ≥ 60%)', value: pct(get('a'), get('b')) },
     { label: 'server CPU per request, (b) / (a): the same comparison, whoever limits throughput', value: pct(cpuOf('b'), cpuOf('a')) },
     { label: '(f) / (a): 304 revalidation against a full cached read', value: pct(get('f'), get('a')) },
-    { label: '(e) / (a): cached 10,000-comment thread against the cached 1,000-comment thread', value: pct(get('e'), get('a')) },
+    { label: '(e) / (a): cached 10,000-comment thread against the cached 1,000-comment thread (pages of different sizes)', value: pct(get('e'), get('a')) },
     { label: '(e′) / (e): 10,000-comment thread with the page cache off against on', value: pct(get("e'"), get('e')) },
     { label: "(a′) / (a): 1,000-comment thread with the page cache off against on", value: pct(get("a'"), get('a')) },
     { label: '(d) / (a): comment writes against cached reads', value: pct(get('d'), get('a')) },

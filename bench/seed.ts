@@ -35,10 +35,17 @@ export function commentText(rng: () => number, n: number): string {
   return `${paragraphs.join('\n\n')} (#${n})`;
 }
 
+/**
+ * A distinct client address for the n-th request. The server runs with TRUST_PROXY=true, as
+ * behind a reverse proxy, so its per-IP flood limits see many readers, not one load generator.
+ */
+export const clientIp = (range: number, n: number) => `10.${range}.${(n >> 8) & 255}.${n & 255}`;
+let requests = 0;
+
 export async function api<T = unknown>(base: string, method: string, path: string, body: unknown, visitorToken: string): Promise<T> {
   const response = await fetch(base + path, {
     method,
-    headers: { 'content-type': 'application/json', 'x-colloquy-visitor': visitorToken },
+    headers: { 'content-type': 'application/json', 'x-colloquy-visitor': visitorToken, 'x-forwarded-for': clientIp(1 + ((requests >> 16) % 100), requests++) },
     body: JSON.stringify(body),
   });
   const text = await response.text();
