@@ -7,10 +7,19 @@ import { commentRoutes } from './comments/routes.ts';
 import { threadHtmlRoutes } from './comments/html-routes.ts';
 import { createCommentService } from './comments/service.ts';
 import { createCommentStore } from './comments/store.ts';
+import { createAccountCommentStore } from './comments/account-store.ts';
+import { createAccountComments } from './comments/accounts.ts';
+import { createIdentity } from './identity/index.ts';
+import { authRoutes } from './identity/routes.ts';
+import { meRoutes } from './identity/me-routes.ts';
+import { avatarRoutes } from './identity/avatar-routes.ts';
+import { enqueueEmail } from './notify/outbox.ts';
 import type { Config } from './config.ts';
 import { DEMO_SITE, demoRoutes } from './demo/page.ts';
 import { LiveHub } from './notify/live.ts';
 import { liveRoutes } from './notify/routes.ts';
+import { createNotify, type Notify } from './notify/index.ts';
+import { subscriptionRoutes } from './notify/subscription-routes.ts';
 import { createLocalBus, type Bus } from './platform/bus.ts';
 import { createRedisBus } from './platform/redis-bus.ts';
 import { createMemoryRateLimiter, createRedisRateLimiter, type RateLimiter } from './platform/rate-limit.ts';
@@ -19,13 +28,19 @@ import { installCors } from './platform/cors.ts';
 import { openDatabase, type OpenDatabase } from './platform/db.ts';
 import { clientErrorHandler, frameworkErrors, installErrorHandling, installValidation } from './platform/http.ts';
 import { staticRoutes } from './platform/static.ts';
+import { consolePageRoutes } from './moderation/console-page.ts';
+import { createModeration } from './moderation/module.ts';
 import { createSiteService } from './sites/service.ts';
 import { createSiteStore } from './sites/store.ts';
+import { registerSupport } from './support/index.ts';
+import { registerInline } from './inline/index.ts';
 
 export interface App {
   http: FastifyInstance;
   database: OpenDatabase;
   bus: Bus;
+  /** Outbox, subscriptions, webhooks: for tests and the console. */
+  notify: Notify;
   close(): Promise<void>;
 }
 
@@ -52,7 +67,13 @@ export async function buildApp(config: Config): Promise<App> {
   const bus = config.redisUrl ? await createRedisBus(config.redisUrl, onBusError) : createLocalBus(onBusError);
   const limiter = createLimiter(config, (error) => http.log.warn({ err: error }, 'rate limiter unavailable; allowing'));
   const sites = createSiteService(createSiteStore(database.db));
-  const comments = createCommentService({ store: createCommentStore(database.db), sites, bus });
+  const commentStore = createCommentStore(database.db);
+  const notify = createNotify({ db: database.db, engine: database.engine, bus, sites, comments: commentStore, config, log: http.log.child({ module: 'notify' }) });
+  const moderation = createModeration({ db: database.db, sites, store: commentStore, bus, limiter, config });
+  await moderation.bootstrap();
+  const comments = createCommentService({ store: commentStore, sites, bus, effects: notify.effects, moderate: moderation.moderate });
+  const accountComments = createAccountComments({ store: commentStore, accountStore: createAccountCommentStore(database.db), bus });
+  const identity = createIdentity({ db: database.db, sites, comments: accountComments, enqueueEmail, limiter, config });
   if (config.seedDemo) await sites.ensure(DEMO_SITE, 'The Riverside Courier', config.demoOrigins);
 
   await http.register(swagger, {
@@ -62,6 +83,7 @@ export async function buildApp(config: Config): Promise<App> {
         securitySchemes: {
           visitor: { type: 'apiKey', in: 'header', name: 'X-Colloquy-Visitor' },
           editToken: { type: 'apiKey', in: 'header', name: 'X-Edit-Token' },
+          bearer: { type: 'http', scheme: 'bearer', description: 'A reader signed in by magic link or SSO' },
         },
       },
     },
@@ -77,16 +99,26 @@ export async function buildApp(config: Config): Promise<App> {
       return reply.code(503).send({ status: 'unavailable' });
     }
   });
-  await http.register(commentRoutes, { comments, sites, bus, limiter, secret: config.secret, cacheEntries: config.cacheEntries });
+  await http.register(commentRoutes, { comments, sites, bus, limiter, secret: config.secret, cacheEntries: config.cacheEntries, authenticate: identity.actorOf });
+  await moderation.register(http, { authenticate: identity.actorOf });
+  await http.register(authRoutes, { identity, sites });
+  await http.register(meRoutes, { identity, sites, myComments: accountComments.page });
+  await http.register(avatarRoutes);
   await http.register(threadHtmlRoutes, { comments, sites });
+  await registerInline(http, { db: database.db, comments: commentStore, sites, bus, cacheEntries: config.cacheEntries });
   const live = new LiveHub(bus);
   await http.register(liveRoutes, { sites, live });
-  if (config.seedDemo) await http.register(demoRoutes, { comments, sites });
+  await http.register(subscriptionRoutes, { db: database.db, subscriptions: notify.subscriptions, sites, limiter, secret: config.secret, mailbox: notify.mailbox, isProduction: config.isProduction, authenticate: identity.actorOf });
+  const support = await registerSupport(http, { db: database.db, sites, config, enqueueEmail, staff: moderation.guard });
+  if (config.seedDemo) await support.seedDemo(DEMO_SITE);
+  if (config.seedDemo) await http.register(demoRoutes, { comments, sites, support });
   await http.register(staticRoutes, { dir: PUBLIC_DIR });
+  await http.register(consolePageRoutes);
 
   // Responses finished during shutdown close their connection, so keep-alive clients
   // do not hold the server open until their idle timeout.
   let closing = false;
+  notify.start();
   http.addHook('onSend', (_request, reply, payload, done) => {
     if (closing) reply.header('Connection', 'close');
     done(null, payload);
@@ -96,11 +128,14 @@ export async function buildApp(config: Config): Promise<App> {
     http,
     database,
     bus,
+    notify,
     async close() {
       closing = true;
       // Open event streams would hold the server open; EventSource reconnects elsewhere.
       live.close();
       await http.close();
+      // Sends in flight finish; rows not yet claimed wait in the outbox for the next start.
+      await notify.close();
       await bus.close();
       await limiter?.close();
       await database.close();

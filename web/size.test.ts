@@ -45,8 +45,25 @@ test('widget with its static chunks and styles is at most 25 KB gzip', () => {
   check('widget', [...staticGraph('widget.js'), ...css], 25 * KB);
 });
 
+test('support.js (the fundraising goal bar) is at most 3 KB gzip', () => {
+  check('support.js', ['support.js'], 3 * KB);
+});
+
+test('admin.js (the moderation console, its CSS inlined) is at most 60 KB gzip', () => {
+  check('admin.js', ['admin.js'], 60 * KB);
+  const code = readFileSync(join(DIST, 'admin.js'), 'utf8');
+  assert.doesNotMatch(code, /(^|[;}\s])(import\s*[\w*{]|export\s)/, 'admin.js is one classic script (no chunks to load)');
+});
+
+test('inline.js (inline feedback, loaded only on pages that use it) is at most 9 KB gzip', () => {
+  check('inline.js', ['inline.js'], 9 * KB);
+  // Not part of the widget: the widget imports it at run time, by URL, when the page needs it.
+  assert.ok(!staticGraph('widget.js').has('inline.js'), 'widget.js must not import inline.js statically');
+  assert.doesNotMatch(readFileSync(join(DIST, 'widget.js'), 'utf8'), /Int32Array\(128\*/, 'the matcher stays out of widget.js');
+});
+
 test('loader and count script are classic scripts (no import/export statements)', () => {
-  for (const f of ['embed.js', 'count.js']) {
+  for (const f of ['embed.js', 'count.js', 'support.js']) {
     const code = readFileSync(join(DIST, f), 'utf8');
     assert.doesNotMatch(code, /(^|[;}\s])(import\s*[\w*{]|export\s)/, `${f} must run as a classic <script>`);
   }

@@ -3,15 +3,15 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Static } from 'typebox';
 import { createHash } from 'node:crypto';
 import type { Bus } from '../platform/bus.ts';
-import { PageCache } from '../platform/cache.ts';
+import { PageCache, type CachedBody } from '../platform/cache.ts';
 import { crossOrigin } from '../platform/cors.ts';
-import { headerValue, ipHash, visitorKey } from '../platform/http.ts';
+import { headerValue, ipHash, ipPrefixHash, visitorKey } from '../platform/http.ts';
 import { siteForRequest } from '../sites/access.ts';
 import type { SiteService } from '../sites/service.ts';
 import type { RateLimiter } from '../platform/rate-limit.ts';
 import { limitWrites } from './rate-limits.ts';
 import { CountsQuery, CreateBody, EditBody, IdParams, ListQuery, RepliesQuery, SitePageQuery, VoteBody, errorResponses } from './schema.ts';
-import { pageKey, type Actor, type CommentService } from './service.ts';
+import { pageKey, type Actor, type ActorAccount, type CommentService } from './service.ts';
 
 export interface CommentRoutesDeps {
   comments: CommentService;
@@ -21,6 +21,8 @@ export interface CommentRoutesDeps {
   bus: Bus;
   secret: string;
   cacheEntries: number;
+  /** Resolves Authorization: Bearer to the signed-in reader (the identity module); absent: guests only. */
+  authenticate?: (request: FastifyRequest) => Promise<ActorAccount | null>;
 }
 
 const tags = ['comments'];
@@ -39,19 +41,39 @@ export async function commentRoutes(app: FastifyInstance, deps: CommentRoutesDep
 
   const siteFor = (request: FastifyRequest, id: string) => siteForRequest(sites, request, id);
 
-  function actorOf(request: FastifyRequest): Actor {
-    return { visitorKey: visitorKey(request, secret), ipHash: ipHash(request, secret), origin: crossOrigin(request) };
+  async function actorOf(request: FastifyRequest): Promise<Actor> {
+    const actor: Actor = {
+      visitorKey: visitorKey(request, secret), ipHash: ipHash(request, secret), ipPrefixHash: ipPrefixHash(request, secret), origin: crossOrigin(request),
+      request: { ip: request.ip, userAgent: headerValue(request, 'user-agent'), referrer: headerValue(request, 'referer') },
+    };
+    if (deps.authenticate) actor.account = await deps.authenticate(request);
+    return actor;
   }
 
   /** Serves anonymous reads from the cache; identical for everyone, so ETag revalidation works. */
-  async function cached(request: FastifyRequest, reply: FastifyReply, group: string, key: string, load: () => Promise<unknown>) {
+  // Readers who miss together (just after a write to a busy thread) share one rebuild.
+  const rebuilding = new Map<string, Promise<CachedBody>>();
+  function rebuild(group: string, key: string, load: () => Promise<unknown>): Promise<CachedBody> {
+    // Keyed by generation too: a reader arriving after a write never joins a load begun before it.
     const generation = cache.generation(group);
-    let hit = cache.get(key);
-    if (!hit) {
-      const body = Buffer.from(JSON.stringify(await load()));
-      hit = { body, etag: `W/"${createHash('sha1').update(body).digest('base64url')}"` };
-      cache.set(group, key, hit, generation);
+    const flight = `${key}\0${generation}`;
+    let pending = rebuilding.get(flight);
+    if (!pending) {
+      pending = load()
+        .then((value) => {
+          const body = Buffer.from(JSON.stringify(value));
+          const entry = { body, etag: `W/"${createHash('sha1').update(body).digest('base64url')}"` };
+          cache.set(group, key, entry, generation);
+          return entry;
+        })
+        .finally(() => rebuilding.delete(flight));
+      rebuilding.set(flight, pending);
     }
+    return pending;
+  }
+
+  async function cached(request: FastifyRequest, reply: FastifyReply, group: string, key: string, load: () => Promise<unknown>) {
+    const hit = cache.get(key) ?? (await rebuild(group, key, load));
     reply.header('ETag', hit.etag).header('Cache-Control', 'no-cache');
     if (request.headers['if-none-match'] === hit.etag) return reply.code(304).send();
     return reply.type('application/json; charset=utf-8').send(hit.body);
@@ -77,7 +99,7 @@ export async function commentRoutes(app: FastifyInstance, deps: CommentRoutesDep
   app.post('/api/v1/comments', { schema: { tags, summary: 'Post a comment or a reply', body: CreateBody } }, async (request, reply) => {
     const body = request.body as Static<typeof CreateBody>;
     const site = await siteFor(request, body.site);
-    const actor = actorOf(request);
+    const actor = await actorOf(request);
     await limit('post', actor);
     const result = await comments.create(site, body, actor);
     return reply.code(201).send(result);
@@ -85,14 +107,14 @@ export async function commentRoutes(app: FastifyInstance, deps: CommentRoutesDep
 
   app.patch('/api/v1/comments/:id', { schema: { tags, summary: "Edit one's own comment (X-Edit-Token)", params: IdParams, body: EditBody, response: errorResponses } }, async (request) => {
     const { id } = request.params as Static<typeof IdParams>;
-    const actor = actorOf(request);
+    const actor = await actorOf(request);
     await limit('change', actor);
     return comments.edit(id, request.body as Static<typeof EditBody>, headerValue(request, 'x-edit-token'), actor);
   });
 
   app.delete('/api/v1/comments/:id', { schema: { tags, summary: "Delete one's own comment (X-Edit-Token)", params: IdParams, response: errorResponses } }, async (request) => {
     const { id } = request.params as Static<typeof IdParams>;
-    const actor = actorOf(request);
+    const actor = await actorOf(request);
     await limit('change', actor);
     return comments.remove(id, headerValue(request, 'x-edit-token'), actor);
   });
@@ -100,7 +122,7 @@ export async function commentRoutes(app: FastifyInstance, deps: CommentRoutesDep
   app.put('/api/v1/comments/:id/vote', { schema: { tags, summary: 'Vote up (1), down (-1) or withdraw (0)', params: IdParams, body: VoteBody, response: errorResponses } }, async (request) => {
     const { id } = request.params as Static<typeof IdParams>;
     const { value } = request.body as Static<typeof VoteBody>;
-    const actor = actorOf(request);
+    const actor = await actorOf(request);
     await limit('vote', actor);
     return comments.vote(id, value, actor);
   });
@@ -109,7 +131,7 @@ export async function commentRoutes(app: FastifyInstance, deps: CommentRoutesDep
     const q = request.query as Static<typeof SitePageQuery>;
     const site = await siteFor(request, q.site);
     reply.header('Cache-Control', 'private, no-store');
-    return comments.mine(site, q.page, actorOf(request));
+    return comments.mine(site, q.page, await actorOf(request));
   });
 
   app.get('/api/v1/counts', { schema: { tags, summary: 'Comment counts for up to 50 pages', querystring: CountsQuery, response: errorResponses } }, async (request, reply) => {

@@ -1,6 +1,7 @@
 // Request and response schemas: validation, serialisation and the OpenAPI document.
 import { Type } from 'typebox';
 import { limits } from './service.ts';
+import { AnchorInput, AnchorView } from '../inline/schema.ts';
 
 const ErrorSchema = Type.Object({
   error: Type.Object({ code: Type.String(), message: Type.String(), field: Type.Optional(Type.String()) }),
@@ -29,6 +30,7 @@ export const Comment = Type.Object(
     replyTo: Type.Union([Type.Object({ id: Type.String(), name: Type.String() }), Type.Null()]),
     replies: Type.Array(Type.Unsafe<unknown>({ $ref: 'Comment#' })),
     moreReplies: Type.Integer({ description: 'Replies under this comment not included in this response' }),
+    anchor: Type.Optional(AnchorView),
   },
   { $id: 'Comment' },
 );
@@ -67,6 +69,14 @@ export const CreateBody = Type.Object({
     email: Type.Optional(Type.String({ maxLength: limits.email })),
   }),
   body: Type.String({ minLength: 1, maxLength: limits.body * 2 }),
+  hp: Type.Optional(Type.String({ maxLength: 1000, description: 'Honeypot: a field hidden from people, left empty' })),
+  altcha: Type.Optional(Type.String({ maxLength: 10_000, description: 'A solved ALTCHA challenge (GET /api/v1/altcha/challenge)' })),
+  notify: Type.Optional(
+    Type.Union([Type.Literal('none'), Type.Literal('thread'), Type.Literal('replies'), Type.Literal('both')], {
+      description: 'E-mail me new comments in this thread, replies to my comments, or both (needs author.email; guests confirm by e-mail first)',
+    }),
+  ),
+  anchor: Type.Optional(AnchorInput),
 });
 
 export const EditBody = Type.Object({ body: Type.String({ minLength: 1, maxLength: limits.body * 2 }) });

@@ -1,18 +1,26 @@
 // Rules of the discussion: threads, comments, replies, edits, deletions and votes.
 // No HTTP here; routes.ts translates requests into these calls.
+import type { Transaction } from 'kysely';
 import type { Bus, CommentEvent } from '../platform/bus.ts';
 import { badRequest, forbidden, notFound } from '../platform/errors.ts';
 import { newId } from '../platform/ids.ts';
 import { newToken, sha256, tokenMatches } from '../platform/secrets.ts';
+import type { Database } from '../platform/schema.ts';
 import type { Site, SiteService } from '../sites/service.ts';
+import { actorKey, keyOn, type Actor } from './actor.ts';
 import { decodePathCursor, decodeRootCursor, encodePathCursor, encodeRootCursor } from './cursor.ts';
 import { placeReply } from './placement.ts';
 import { renderMarkdown } from './render.ts';
 import type { CommentRow, CommentStore, Sort, ThreadRow } from './store.ts';
 import { optionalText, requireText } from './text.ts';
+import { commentEvent } from './events.ts';
+import { applyEditVerdict, editEvent, ownStatus, type Status, type Verdict } from './verdict.ts';
 import { buildTree, toView, type CommentView } from './view.ts';
+import { isVisible } from './visibility.ts';
+import { anchorColumns, NO_ANCHOR, type AnchorInputValue } from '../inline/validate.ts';
+import type { InlineSettings } from '../inline/settings.ts';
 
-export type Status = 'approved' | 'pending' | 'rejected' | 'spam';
+export type { Status, Verdict };
 
 export const limits = {
   body: 10_000,
@@ -25,13 +33,7 @@ export const limits = {
   repliesPerRoot: 20,
 } as const;
 
-/** Who is acting: keyed hashes of the browser's visitor token and of the client IP. */
-export interface Actor {
-  visitorKey: string | null;
-  ipHash: string | null;
-  /** Origin of a cross-origin browser request; undefined when same-origin or not a browser. */
-  origin?: string;
-}
+export { actorKey, type Actor, type ActorAccount } from './actor.ts';
 
 export interface Draft {
   site: Site;
@@ -41,12 +43,25 @@ export interface Draft {
   authorEmail: string | null;
   body: string;
   actor: Actor;
+  /** The comment being edited; absent for a new comment. */
+  editing?: CommentRow;
+  /** Anti-bot fields of the POST body (honeypot `hp`, ALTCHA solution `altcha`); absent on edits. */
+  bot?: { honeypot?: string | null; altcha?: string | null };
 }
 
-/** Decides a new comment's status. The moderation module (issue #3) provides the real one. */
-export type Moderate = (draft: Draft) => Promise<{ status: Status }>;
+/** Decides a new or edited comment's status; moderation/service.ts provides the real one. It
+ * may throw (403 thread_closed, 429) to refuse the comment outright, storing nothing. */
+export type Moderate = (draft: Draft) => Promise<Verdict>;
 
 export const approveAll: Moderate = async () => ({ status: 'approved' });
+
+/** E-mail the author asks for with their comment (the notify module subscribes them). */
+export type NotifyChoice = 'none' | 'thread' | 'replies' | 'both';
+
+/** Durable side effects of a new comment, written in the transaction that inserts it (the outbox). */
+export interface CommentEffects {
+  created(trx: Transaction<Database>, change: { site: Site; thread: ThreadRow; comment: CommentRow; notify: NotifyChoice }): Promise<void>;
+}
 
 export interface NewComment {
   site: string;
@@ -56,11 +71,18 @@ export interface NewComment {
   parentId?: string;
   author: { name: string; email?: string };
   body: string;
+  /** The widget's honeypot field: people leave it empty. */
+  hp?: string;
+  /** A solved ALTCHA challenge (base64 JSON payload). */
+  altcha?: string;
+  notify?: NotifyChoice;
+  /** The passage of the article the comment is about (inline feedback; top-level comments only). */
+  anchor?: AnchorInputValue;
 }
 
 export interface ThreadPage {
   thread: { id: string | null; page: string; url: string | null; title: string | null; commentCount: number; closed: boolean };
-  config: { maxDepth: number; editWindowSeconds: number; theme: string };
+  config: { maxDepth: number; editWindowSeconds: number; theme: string; inline: InlineSettings };
   comments: CommentView[];
   nextCursor: string | null;
 }
@@ -70,6 +92,7 @@ export interface Deps {
   sites: SiteService;
   bus: Bus;
   moderate?: Moderate;
+  effects?: CommentEffects;
   now?: () => number;
 }
 
@@ -82,14 +105,9 @@ export function pageKey(page: string): string {
   return requireText(page, { field: 'page', max: limits.pageKey });
 }
 
-export function createCommentService({ store, sites, bus, moderate = approveAll, now = Date.now }: Deps) {
+export function createCommentService({ store, sites, bus, moderate = approveAll, effects, now = Date.now }: Deps) {
   function publish(type: CommentEvent['type'], thread: ThreadRow, comment: CommentRow, extra: Record<string, unknown> = {}) {
-    const at = now();
-    bus.publish({
-      id: newId(at), type, siteId: thread.site_id, threadId: thread.id, pageKey: thread.page_key,
-      commentId: comment.id, status: comment.status, at,
-      data: { commentId: comment.id, parentId: comment.parent_id, ...extra },
-    });
+    bus.publish(commentEvent(type, { siteId: thread.site_id, threadId: thread.id, pageKey: thread.page_key }, comment, now(), extra));
   }
 
   /** The comment, its thread and site, after checking the caller's origin may use the site. */
@@ -102,11 +120,13 @@ export function createCommentService({ store, sites, bus, moderate = approveAll,
     return { comment, thread, site };
   }
 
-  /** Authorises an author's change: a valid edit token, within the site's edit window. */
+  /** Authorises an author's change: their account or a valid edit token, within the site's edit window. */
   async function requireOwnComment(id: string, editToken: string | undefined, actor: Actor) {
     const found = await requireComment(id, actor);
     if (found.comment.deleted) throw notFound('comment_not_found', 'No such comment');
-    if (!editToken || !tokenMatches(editToken, found.comment.edit_token_hash)) {
+    keyOn(actor, found.site);
+    const byAccount = !!actor.account && found.comment.account_id === actor.account.id;
+    if (!byAccount && (!editToken || !tokenMatches(editToken, found.comment.edit_token_hash))) {
       throw forbidden('not_author', 'Only the author can change this comment');
     }
     if (now() - found.comment.created_at > found.site.settings.editWindowSeconds * 1000) {
@@ -120,7 +140,7 @@ export function createCommentService({ store, sites, bus, moderate = approveAll,
       const key = pageKey(page);
       const after = decodeRootCursor(cursor);
       const thread = await store.findThread(site.id, key);
-      const config = { maxDepth: site.settings.maxDepth, editWindowSeconds: site.settings.editWindowSeconds, theme: site.settings.theme };
+      const config = { maxDepth: site.settings.maxDepth, editWindowSeconds: site.settings.editWindowSeconds, theme: site.settings.theme, inline: site.settings.inline };
       if (!thread) {
         return { thread: { id: null, page: key, url: null, title: null, commentCount: 0, closed: false }, config, comments: [], nextCursor: null };
       }
@@ -148,13 +168,19 @@ export function createCommentService({ store, sites, bus, moderate = approveAll,
     },
 
     async create(site: Site, input: NewComment, actor: Actor) {
-      const authorName = requireText(input.author.name, { field: 'author.name', max: limits.name });
-      const authorEmail = optionalText(input.author.email, { field: 'author.email', max: limits.email });
-      if (authorEmail !== null && !EMAIL.test(authorEmail)) throw badRequest('invalid_email', 'author.email is not an e-mail address', 'author.email');
+      const authorKey = keyOn(actor, site);
+      // A signed-in reader writes under their account's name; the guest fields are ignored.
+      const account = actor.account ?? null;
+      const authorName = account ? account.name : requireText(input.author.name, { field: 'author.name', max: limits.name });
+      const authorEmail = account ? account.email : optionalText(input.author.email, { field: 'author.email', max: limits.email });
+      if (!account && authorEmail !== null && !EMAIL.test(authorEmail)) throw badRequest('invalid_email', 'author.email is not an e-mail address', 'author.email');
       const body = requireText(input.body, { field: 'body', max: limits.body, multiline: true });
       const url = optionalText(input.url, { field: 'url', max: limits.url });
       if (url !== null && !/^https?:\/\/[^\s]+$/i.test(url)) throw badRequest('invalid_url', 'url must be an http(s) URL', 'url');
       const title = optionalText(input.title, { field: 'title', max: limits.title });
+      const notify = input.notify ?? 'none';
+      if (notify !== 'none' && !authorEmail) throw badRequest('email_required', 'notify needs an e-mail address in author.email', 'author.email');
+      const anchor = input.anchor === undefined ? NO_ANCHOR : anchorColumns(input.anchor, input.parentId !== undefined);
 
       // Refuse before ensureThread, which creates the thread and fills in its url and title:
       // a refused comment must change nothing.
@@ -165,7 +191,7 @@ export function createCommentService({ store, sites, bus, moderate = approveAll,
       let parent: CommentRow | null = null;
       if (input.parentId !== undefined) {
         parent = (await store.findComment(input.parentId)) ?? null;
-        if (!parent || !existing || parent.thread_id !== existing.id || !parent.listed || parent.deleted) {
+        if (!parent || !existing || parent.thread_id !== existing.id || !parent.listed || !isVisible(parent)) {
           throw parentNotFound();
         }
       }
@@ -176,31 +202,42 @@ export function createCommentService({ store, sites, bus, moderate = approveAll,
         closed: 0, comment_count: 0, created_at: at, updated_at: at,
       });
 
-      const { status } = await moderate({ site, thread, parent, authorName, authorEmail, body, actor });
+      const bot = { honeypot: input.hp ?? null, altcha: input.altcha ?? null };
+      const verdict = await moderate({ site, thread, parent, authorName, authorEmail, body, actor, bot });
+      const { status } = verdict;
+      const shadow = verdict.shadow ? 1 : 0;
       const id = newId(at);
       const place = placeReply(id, parent, site.settings.maxDepth);
       const editToken = newToken();
       const comment: CommentRow = {
         id, thread_id: thread.id, site_id: site.id, ...place,
-        author_name: authorName, author_email: authorEmail, author_key: actor.visitorKey, ip_hash: actor.ipHash,
-        body, html: renderMarkdown(body), status, listed: status === 'approved' ? 1 : 0,
+        author_name: authorName, author_email: authorEmail, author_key: authorKey, ip_hash: actor.ipHash, ip_prefix_hash: actor.ipPrefixHash ?? null,
+        account_id: account?.id ?? null, author_avatar: account?.avatar ?? null,
+        body, html: renderMarkdown(body), status, shadow, listed: isVisible({ status, shadow, deleted: 0 }) ? 1 : 0,
         score: 0, up: 0, down: 0, child_count: 0, deleted: 0, edit_token_hash: sha256(editToken),
-        created_at: at, edited_at: null, deleted_at: null,
+        created_at: at, edited_at: null, deleted_at: null, ...anchor,
       };
-      if (!(await store.insertComment(comment))) throw parentNotFound();
+      const written = await store.insertComment(comment, effects && ((trx) => effects.created(trx, { site, thread, comment, notify })));
+      if (!written) throw parentNotFound();
+      await verdict.record?.(id);
       publish('comment.created', thread, comment);
-      return { comment: toView(comment), status, editToken };
+      return { comment: toView(comment), status: ownStatus(comment), editToken };
     },
 
     async edit(id: string, input: { body: string }, editToken: string | undefined, actor: Actor) {
-      const { comment, thread } = await requireOwnComment(id, editToken, actor);
+      const { comment, thread, site } = await requireOwnComment(id, editToken, actor);
       const body = requireText(input.body, { field: 'body', max: limits.body, multiline: true });
+      // Edits pass the pipeline again: a published comment whose edit is held leaves the thread.
+      const parent = comment.parent_id ? ((await store.findComment(comment.parent_id)) ?? null) : null;
+      const verdict = await moderate({ site, thread, parent, authorName: comment.author_name, authorEmail: comment.author_email, body, actor, editing: comment });
       const html = renderMarkdown(body);
       const at = now();
       await store.updateBody(id, body, html, at);
-      const updated = { ...comment, body, html, edited_at: at };
-      publish('comment.updated', thread, updated);
-      return { comment: toView(updated) };
+      const updated = await applyEditVerdict(store, { ...comment, body, html, edited_at: at }, verdict, at);
+      await verdict.record?.(id);
+      const event = editEvent(comment, updated);
+      publish(event.type, thread, event.row, event.extra);
+      return { comment: toView(updated), status: ownStatus(updated) };
     },
 
     async remove(id: string, editToken: string | undefined, actor: Actor) {
@@ -217,21 +254,24 @@ export function createCommentService({ store, sites, bus, moderate = approveAll,
     },
 
     async vote(id: string, value: number, actor: Actor) {
-      if (!actor.visitorKey) throw badRequest('visitor_required', 'Voting needs the X-Colloquy-Visitor header', 'X-Colloquy-Visitor');
-      const { comment, thread } = await requireComment(id, actor);
-      if (!comment.listed || comment.deleted) throw notFound('comment_not_found', 'No such comment');
-      if (comment.author_key === actor.visitorKey) throw forbidden('own_comment', 'You cannot vote on your own comment');
-      const tally = await store.vote(id, thread.id, actor.visitorKey, value, now());
+      if (!actorKey(actor)) throw badRequest('visitor_required', 'Voting needs the X-Colloquy-Visitor header', 'X-Colloquy-Visitor');
+      const { comment, thread, site } = await requireComment(id, actor);
+      const voterKey = keyOn(actor, site)!;
+      if (!comment.listed || !isVisible(comment)) throw notFound('comment_not_found', 'No such comment');
+      if (comment.author_key === voterKey) throw forbidden('own_comment', 'You cannot vote on your own comment');
+      const tally = await store.vote(id, thread.id, voterKey, value, now());
       publish('comment.voted', thread, comment, tally);
       return { ...tally, value };
     },
 
     /** What is personal to one visitor on a page: their votes and their comments awaiting review. */
     async mine(site: Site, page: string, actor: Actor) {
-      const thread = actor.visitorKey ? await store.findThread(site.id, pageKey(page)) : undefined;
-      if (!thread || !actor.visitorKey) return { votes: {}, pending: [] };
-      const [votes, pending] = await Promise.all([store.votesOf(thread.id, actor.visitorKey), store.pendingOf(thread.id, actor.visitorKey)]);
-      return { votes, pending: pending.map((row) => ({ ...toView(row), status: row.status })) };
+      const key = keyOn(actor, site);
+      const thread = key ? await store.findThread(site.id, pageKey(page)) : undefined;
+      if (!thread || !key) return { votes: {}, pending: [] };
+      const [votes, pending] = await Promise.all([store.votesOf(thread.id, key), store.pendingOf(thread.id, key)]);
+      // Shadow-banned comments come back as published: their author must not notice.
+      return { votes, pending: pending.map((row) => ({ ...toView(row), status: ownStatus(row), awaitingModeration: row.status === 'pending' })) };
     },
 
     /** Counts keyed by the page keys as asked, so clients find them whatever their spelling. */

@@ -2,6 +2,7 @@
 import { sql, type Transaction } from 'kysely';
 import type { Db } from '../platform/db.ts';
 import type { CommentsTable, Database, ThreadsTable } from '../platform/schema.ts';
+import { isVisible, lockThread, setStatusIn, unlistUpwards, type StatusChange } from './visibility.ts';
 
 export type CommentRow = CommentsTable;
 export type ThreadRow = ThreadsTable;
@@ -19,20 +20,6 @@ export interface ReplyRow extends CommentRow {
 
 /** Rolls back an insert whose parent was deleted after the caller checked it. */
 class ParentGone extends Error {}
-
-/**
- * Locks a thread's row, adding `countDelta` to its comment count. Writes that change a
- * thread's shape (a comment added or deleted) call this first, so on PostgreSQL they queue
- * per thread instead of deadlocking over comment rows or acting on a parent another
- * transaction is changing. SQLite serialises writers anyway.
- */
-async function lockThread(trx: Transaction<Database>, threadId: string, countDelta: number, at: number): Promise<void> {
-  await trx
-    .updateTable('threads')
-    .set((eb) => (countDelta ? { comment_count: eb('comment_count', '+', countDelta), updated_at: at } : { closed: eb.ref('closed') }))
-    .where('id', '=', threadId)
-    .execute();
-}
 
 export function createCommentStore(db: Db) {
   return {
@@ -125,8 +112,11 @@ export function createCommentStore(db: Db) {
       return query.orderBy('path').limit(limit).execute();
     },
 
-    /** Inserts a comment; false, writing nothing, when its parent was deleted meanwhile. */
-    async insertComment(comment: CommentRow): Promise<boolean> {
+    /**
+     * Inserts a comment; false, writing nothing, when its parent was deleted meanwhile.
+     * `effects` runs in the same transaction (the notification outbox): they commit together.
+     */
+    async insertComment(comment: CommentRow, effects?: (trx: Transaction<Database>) => Promise<void>): Promise<boolean> {
       try {
         await db.transaction().execute(async (trx) => {
           if (comment.listed) {
@@ -143,6 +133,7 @@ export function createCommentStore(db: Db) {
             }
           }
           await trx.insertInto('comments').values(comment).execute();
+          await effects?.(trx);
         });
         return true;
       } catch (error) {
@@ -173,20 +164,9 @@ export function createCommentStore(db: Db) {
         if (Number(claimed.numUpdatedRows) === 0) return null;
         const comment = await trx.selectFrom('comments').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
         if (!comment.listed) return { placeholder: false };
-        await lockThread(trx, thread_id, -1, at);
-        let current = comment;
-        while (current.child_count === 0) {
-          await trx.updateTable('comments').set({ listed: 0 }).where('id', '=', current.id).execute();
-          if (!current.parent_id) break;
-          const parent = await trx
-            .updateTable('comments')
-            .set((eb) => ({ child_count: eb('child_count', '-', 1) }))
-            .where('id', '=', current.parent_id)
-            .returningAll()
-            .executeTakeFirstOrThrow();
-          if (!parent.deleted) break;
-          current = parent;
-        }
+        // A placeholder already (held or hidden with replies): it was not counted.
+        if (isVisible({ ...comment, deleted: 0 })) await lockThread(trx, thread_id, -1, at);
+        await unlistUpwards(trx, comment);
         return { placeholder: comment.child_count > 0 };
       });
     },
@@ -244,11 +224,17 @@ export function createCommentStore(db: Db) {
         .selectAll()
         .where('thread_id', '=', threadId)
         .where('author_key', '=', authorKey)
-        .where('status', '=', 'pending')
+        // Held ones, and shadow-banned ones, which their author alone sees as published.
+        .where((eb) => eb.or([eb('status', '=', 'pending'), eb.and([eb('status', '=', 'approved'), eb('shadow', '=', 1)])]))
         .where('deleted', '=', 0)
         .orderBy('id')
         .limit(100)
         .execute();
+    },
+
+    /** Sets status and shadow flag, keeping listing and counters true (see visibility.ts). */
+    setStatus(id: string, status: string, shadow: boolean, at: number): Promise<StatusChange | null> {
+      return db.transaction().execute((trx) => setStatusIn(trx, id, status, shadow, at));
     },
 
     async counts(siteId: string, pageKeys: string[]): Promise<Record<string, number>> {

@@ -1,5 +1,7 @@
 // Stored rows → the public JSON shape of DESIGN.md. Never exposes e-mail, keys or hashes.
 import type { CommentRow, ReplyRow } from './store.ts';
+import { isVisible } from './visibility.ts';
+import { anchorView, type StoredAnchor } from '../inline/validate.ts';
 
 export interface CommentView {
   id: string;
@@ -16,15 +18,25 @@ export interface CommentView {
   replyTo: { id: string; name: string } | null;
   replies: CommentView[];
   moreReplies: number;
+  /** The passage of the article it is about (inline feedback); absent for other comments. */
+  anchor?: StoredAnchor & { key: string };
+}
+
+/** The anchor field, only on comments that have one (a deleted comment's is dropped with its text). */
+function anchorOf(row: CommentRow, deleted: boolean): Pick<CommentView, 'anchor'> {
+  const anchor = deleted ? undefined : anchorView(row);
+  return anchor ? { anchor } : {};
 }
 
 export function toView(row: CommentRow): CommentView {
-  const deleted = row.deleted === 1;
+  // A listed comment that is not visible (held, rejected or shadow-banned while it has
+  // replies) is shown as a placeholder, like a deleted one.
+  const deleted = row.deleted === 1 || (row.listed === 1 && !isVisible(row));
   return {
     id: row.id,
     parentId: row.parent_id,
     depth: row.depth,
-    author: { name: deleted ? '' : row.author_name, avatar: null },
+    author: { name: deleted ? '' : row.author_name, avatar: deleted ? null : (row.author_avatar ?? null) },
     html: deleted ? '' : row.html,
     createdAt: new Date(row.created_at).toISOString(),
     editedAt: row.edited_at === null ? null : new Date(row.edited_at).toISOString(),
@@ -35,6 +47,7 @@ export function toView(row: CommentRow): CommentView {
     replyTo: row.reply_to_id ? { id: row.reply_to_id, name: row.reply_to_name ?? '' } : null,
     replies: [],
     moreReplies: 0,
+    ...anchorOf(row, deleted),
   };
 }
 

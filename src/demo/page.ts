@@ -3,8 +3,9 @@
 import type { FastifyInstance } from 'fastify';
 import { threadSection } from '../comments/thread-html.ts';
 import type { CommentService } from '../comments/service.ts';
-import { html } from '../platform/html.ts';
+import { html, raw } from '../platform/html.ts';
 import type { SiteService } from '../sites/service.ts';
+import type { Support } from '../support/index.ts';
 
 export const DEMO_SITE = 'demo';
 export const DEMO_PAGE = 'welcome-to-colloquy';
@@ -16,10 +17,12 @@ const ARTICLE = [
   'Construction is expected to start next spring. The council will take public comments on the design until the end of the month.',
 ];
 
-export async function demoRoutes(app: FastifyInstance, deps: { comments: CommentService; sites: SiteService }) {
+export async function demoRoutes(app: FastifyInstance, deps: { comments: CommentService; sites: SiteService; support?: Support }) {
   app.get('/', { schema: { hide: true } }, async (request, reply) => {
     const site = await deps.sites.require(DEMO_SITE);
     const thread = await deps.comments.page(site, DEMO_PAGE, 'newest', undefined, 20);
+    // The goal bar and "Support us" block, server-rendered; support.js keeps the bar live.
+    const support = deps.support ? await deps.support.fragment(site, `${request.protocol}://${request.host}`, 'en-US', true) : '';
     const [title, ...paragraphs] = ARTICLE;
     const page = html`<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1">
@@ -33,6 +36,8 @@ header p{font:14px system-ui,sans-serif;opacity:.7}.list{font:15px system-ui,san
 <header><p>The Riverside Courier · Local news</p><h1>${title}</h1></header>
 <article>${paragraphs.map((p) => html`<p>${p}</p>`)}</article>
 <p class="list">More stories: <a href="/#colloquy">${title}</a> (<span data-colloquy-count="${DEMO_PAGE}">${thread.thread.commentCount} comments</span>)</p>
+${support ? html`<div data-colloquy-support data-site="${DEMO_SITE}" data-block data-locale="en-US">${raw(support)}</div>
+<script src="/support.js" async></script>` : ''}
 <div id="colloquy" data-page="${DEMO_PAGE}">${threadSection(thread, { site: site.id, sort: 'newest', basePath: '/embed/thread' })}</div>
 <script src="/embed.js" data-site="${DEMO_SITE}" data-page="${DEMO_PAGE}" data-title="${title}" async></script>
 <script src="/count.js" data-site="${DEMO_SITE}" async></script>

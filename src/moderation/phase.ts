@@ -20,17 +20,59 @@ export interface Reason {
 export interface PhaseInput {
   /** The comment body as submitted (source text, before rendering). */
   text: string;
+  // Everything below is optional: a phase that needs a field the caller did not give does
+  // nothing (so text-only callers, the dry run and the CLI, keep working).
+  /** Who is posting. */
+  author?: AuthorIdentity;
+  /** The thread the comment goes to. */
+  thread?: ThreadFacts;
+  /** The comment being edited; absent for a new comment. */
+  commentId?: string;
+  /** Anti-bot fields of the POST body: the honeypot `hp` and the ALTCHA payload `altcha`. */
+  bot?: { honeypot?: string | null; altcha?: string | null };
+  /** Facts of the request passed to external classifiers only, never stored (Akismet wants the IP). */
+  request?: { ip?: string; userAgent?: string; referrer?: string; pageUrl?: string };
+  /** When the comment was submitted, ms since the epoch; phases fall back to their own clock. */
+  at?: number;
+}
+
+/** An author's identities: each is checked against bans, counted for duplicates, and so on. */
+export interface AuthorIdentity {
+  /** A signed-in reader's account id; absent or null for guests. */
+  accountId?: string | null;
+  /** E-mail as given (compared lower-cased). */
+  email?: string | null;
+  name?: string | null;
+  /** Keyed hash of the browser's visitor token (X-Colloquy-Visitor). */
+  visitorKey?: string | null;
+  /** Keyed hash of the client IP. */
+  ipHash?: string | null;
+  /** Keyed hash of the client's network (IPv4 /24, IPv6 /48): see ipPrefix() in phases/identity.ts. */
+  ipPrefixHash?: string | null;
+  /** Staff of the site (moderator, admin): premoderation and link limits do not apply. */
+  trusted?: boolean;
+}
+
+export interface ThreadFacts {
+  id: string;
+  /** ms since the epoch; auto-close counts from here. */
+  createdAt: number;
+  closed: boolean;
 }
 
 export interface PhaseContext {
   settings: ModerationSettings;
   /** Scope for caches of compiled per-site data, usually the site id. */
   siteId?: string;
+  /** A preview (admin dry run, CLI): phases decide but record nothing (fingerprints, used challenges). */
+  dryRun?: boolean;
 }
 
 export interface PhaseResult {
   reasons: Reason[];
   decision?: Decision;
+  /** Shadow-ban: the author sees the comment as published, nobody else does. */
+  shadow?: boolean;
 }
 
 export interface Phase {
@@ -47,6 +89,8 @@ export interface PipelineResult {
   status: Decision;
   reasons: Reason[];
   timings: PhaseTiming[];
+  /** Set when a phase that ran asked for a shadow-ban (absent otherwise). */
+  shadow?: boolean;
 }
 
 const foldedTexts = new WeakMap<PhaseInput, Folded>();
@@ -65,14 +109,17 @@ export async function runPipeline(phases: readonly Phase[], input: PhaseInput, c
   const reasons: Reason[] = [];
   const timings: PhaseTiming[] = [];
   let held = false;
+  let shadow = false;
+  const done = (status: Decision): PipelineResult => (shadow ? { status, reasons, timings, shadow } : { status, reasons, timings });
   for (const phase of phases) {
     const started = performance.now();
     const pending = phase.run(input, ctx);
     const result = pending instanceof Promise ? await pending : pending;
     timings.push({ phase: phase.name, ms: performance.now() - started });
     reasons.push(...result.reasons);
-    if (result.decision === 'rejected' || result.decision === 'spam') return { status: result.decision, reasons, timings };
+    if (result.shadow) shadow = true;
+    if (result.decision === 'rejected' || result.decision === 'spam') return done(result.decision);
     if (result.decision === 'pending') held = true;
   }
-  return { status: held ? 'pending' : 'approved', reasons, timings };
+  return done(held ? 'pending' : 'approved');
 }

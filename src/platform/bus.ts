@@ -3,7 +3,9 @@
 export interface CommentEvent {
   /** Time-sortable and the same on every node: live streams resume after it (Last-Event-ID). */
   id: string;
-  type: 'comment.created' | 'comment.updated' | 'comment.deleted' | 'comment.voted';
+  // comment.approved: a held comment was approved by a moderator and is now public; for
+  // readers it arrives like comment.created.
+  type: 'comment.created' | 'comment.updated' | 'comment.deleted' | 'comment.voted' | 'comment.approved';
   siteId: string;
   threadId: string;
   pageKey: string;

@@ -8,6 +8,11 @@ import pg from 'pg';
 import type { Database } from './schema.ts';
 import { openSqlite } from './sqlite-driver.ts';
 import * as core from './migrations/001-core.ts';
+import * as moderation from './migrations/002-moderation.ts';
+import * as notify from './migrations/003-notify.ts';
+import * as accounts from './migrations/004-accounts.ts';
+import * as support from './migrations/005-support.ts';
+import * as inline from './migrations/006-inline.ts';
 
 export type Db = Kysely<Database>;
 export type Engine = 'sqlite' | 'postgres';
@@ -15,7 +20,7 @@ export type Engine = 'sqlite' | 'postgres';
 // PostgreSQL returns BIGINT as a string; our bigints are epoch milliseconds, safe as numbers.
 pg.types.setTypeParser(20, (value) => Number(value));
 
-const migrations: Record<string, Migration> = { '001-core': core };
+const migrations: Record<string, Migration> = { '001-core': core, '002-moderation': moderation, '003-notify': notify, '004-accounts': accounts, '005-support': support, '006-inline': inline };
 
 class InlineMigrations implements MigrationProvider {
   async getMigrations() {
@@ -58,7 +63,9 @@ function openSqliteFile(path: string) {
 }
 
 export async function migrate(db: Db): Promise<void> {
-  const migrator = new Migrator({ db, provider: new InlineMigrations() });
+  // Modules add numbered migrations in parallel and land in any order; each touches only
+  // its own tables, so one applied after a higher-numbered one is fine.
+  const migrator = new Migrator({ db, provider: new InlineMigrations(), allowUnorderedMigrations: true });
   const { error, results } = await migrator.migrateToLatest();
   const failed = results?.find((r) => r.status === 'Error');
   if (error || failed) throw new Error(`Migration ${failed?.migrationName ?? ''} failed: ${String(error)}`);

@@ -5,6 +5,7 @@ import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from
 import { STATUS_CODES } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { AppError } from './errors.ts';
+import { ipPrefix } from '../moderation/phases/identity.ts';
 import { keyedHash } from './secrets.ts';
 
 // Bodies are validated strictly (a number where a string belongs is an error, not
@@ -134,6 +135,12 @@ export function visitorKey(request: FastifyRequest, secret: string): string | nu
 
 export function ipHash(request: FastifyRequest, secret: string): string {
   return keyedHash(secret, 'ip', request.ip);
+}
+
+/** Keyed hash of the client's network (IPv4 /24, IPv6 /48), for bans on a range; null when the address is not an IP. */
+export function ipPrefixHash(request: FastifyRequest, secret: string): string | null {
+  const prefix = ipPrefix(request.ip);
+  return prefix === null ? null : keyedHash(secret, 'ip-prefix', prefix);
 }
 
 export function headerValue(request: FastifyRequest, name: string): string | undefined {

@@ -1,4 +1,9 @@
 // Table types for Kysely. Each module's store is the only code that queries its tables.
+import type { IdentityTables } from '../identity/tables.ts';
+import type { ModerationTables } from '../moderation/tables.ts';
+import type { NotifyTables } from '../notify/tables.ts';
+import type { StaffTables } from '../staff/tables.ts';
+import type { SupportTables } from '../support/tables.ts';
 
 export interface SitesTable {
   id: string;
@@ -49,6 +54,17 @@ export interface CommentsTable {
   created_at: number;
   edited_at: number | null;
   deleted_at: number | null;
+  // Added by 004-accounts: the account that wrote it (null for guests) and its avatar URL.
+  account_id?: string | null;
+  author_avatar?: string | null;
+  // Added by 002-moderation: approved but shown only to its author (shadow-ban), and a keyed
+  // hash of the author's IP prefix (/24 IPv4, /48 IPv6) for prefix bans and sockpuppets.
+  shadow?: number;
+  ip_prefix_hash?: string | null;
+  // Added by 006-inline: the passage a top-level comment is about (see inline/anchor.ts):
+  // its key (feedbackId or quote hash) and the anchor as JSON.
+  anchor_key?: string | null;
+  anchor?: string | null;
 }
 
 export interface VotesTable {
@@ -59,7 +75,7 @@ export interface VotesTable {
   created_at: number;
 }
 
-export interface Database {
+export interface Database extends SupportTables, IdentityTables, ModerationTables, StaffTables, NotifyTables {
   sites: SitesTable;
   threads: ThreadsTable;
   comments: CommentsTable;

@@ -1,5 +1,5 @@
 // Sites: who may embed them and how their threads behave.
-import { notFound, forbidden } from '../platform/errors.ts';
+import { conflict, notFound, forbidden } from '../platform/errors.ts';
 import { defaultSettings, parseSettings, type SiteSettings } from './settings.ts';
 import type { SiteStore } from './store.ts';
 
@@ -17,6 +17,13 @@ export interface SiteService {
   checkOrigin(site: Site, origin: string | undefined): void;
   isOriginAllowed(site: Site, origin: string): boolean;
   ensure(id: string, name: string, origins: string[], settings?: Partial<SiteSettings>): Promise<Site>;
+  list(): Promise<Array<{ id: string; name: string }>>;
+  /**
+   * Replaces top-level keys of the stored settings (keys not in `changes` are kept) if the
+   * stored version is still `expectedVersion`, and bumps it; 409 version_conflict otherwise.
+   * Other nodes see the change when their cached copy expires (CACHE_MS).
+   */
+  saveSettings(id: string, expectedVersion: number, changes: Record<string, unknown>): Promise<Site>;
 }
 
 const CACHE_MS = 5_000;
@@ -64,6 +71,23 @@ export function createSiteService(store: SiteStore): SiteService {
       } else if (existing.origins !== JSON.stringify(origins)) {
         await store.updateOrigins(id, origins);
       }
+      cache.delete(id);
+      return (await load(id))!;
+    },
+    list: () => store.list(),
+    async saveSettings(id, expectedVersion, changes) {
+      const row = await store.find(id);
+      if (!row) throw notFound('site_not_found', `Unknown site "${id}"`);
+      const stale = () => conflict('version_conflict', 'The settings were changed meanwhile; reload them', 'version');
+      if (parseSettings(row.settings).version !== expectedVersion) throw stale();
+      let stored: Record<string, unknown> = {};
+      try {
+        stored = JSON.parse(row.settings) as Record<string, unknown>;
+      } catch {
+        // A damaged row is replaced whole.
+      }
+      const next = JSON.stringify({ ...stored, ...changes, version: expectedVersion + 1 });
+      if (!(await store.replaceSettings(id, row.settings, next))) throw stale();
       cache.delete(id);
       return (await load(id))!;
     },

@@ -18,7 +18,14 @@ export const CONTENT_ALLOWLIST: Record<string, string[]> = {
 /** The pages' own structure around the comments. */
 const PAGE_TAGS = new Set(['html', 'head', 'body', 'meta', 'title', 'link', 'style', 'script', 'section', 'nav', 'h1', 'h2', 'ul', 'li', 'article', 'header', 'footer', 'time', 'span', 'strong', 'a', 'p', 'div']);
 /** The only scripts a page may load: the widget's own, from this server. */
-const PAGE_SCRIPTS = new Set(['/embed.js', '/count.js']);
+const PAGE_SCRIPTS = new Set(['/embed.js', '/count.js', '/support.js']);
+/**
+ * The reader-support region ([data-colloquy-support]: goal bar and "Support us" block) is the
+ * server's own markup, built from staff settings, never from comments. It may hold its form,
+ * one style element and positions as style attributes of exactly this shape.
+ */
+const SUPPORT_TAGS = new Set(['section', 'div', 'p', 'span', 'strong', 'h2', 'h3', 'ul', 'li', 'a', 'br', 'code', 'figure', 'figcaption', 'form', 'fieldset', 'legend', 'label', 'input', 'select', 'option', 'button', 'style']);
+const SUPPORT_STYLE = /^(width|left):\d{1,3}(\.\d+)?%$/;
 /** Attributes a browser resolves as URLs, and so may run a javascript: URL or load something. */
 const URL_ATTRIBUTES = new Set(['href', 'src', 'action', 'formaction', 'xlink:href', 'data', 'poster', 'background', 'cite', 'codebase', 'ping', 'longdesc', 'manifest', 'icon', 'srcset', 'lowsrc', 'dynsrc']);
 const SAFE_SCHEMES = new Set(['http', 'https', 'mailto']);
@@ -127,8 +134,14 @@ export function pageProblems(html: string): PageReport {
   let title = '';
   let canonical: string | null = null;
   let styles = 0;
+  let supportStyles = 0;
   for (const el of elements(document)) {
     const inComment = hasCommentAncestor(el);
+    if (inSupportRegion(el)) {
+      problems.push(...supportProblems(el, supportStyles));
+      if (el.tagName === 'style') supportStyles++;
+      continue;
+    }
     problems.push(...universalProblems(el));
     if (!PAGE_TAGS.has(el.tagName) && !(inComment && CONTENT_ALLOWLIST[el.tagName])) problems.push(`element not expected on the page: ${describe(el)}`);
     switch (el.tagName) {
@@ -159,6 +172,23 @@ export function pageProblems(html: string): PageReport {
     }
   }
   return { problems: [...new Set(problems)], title, canonical, comments };
+}
+
+function inSupportRegion(el: Element): boolean {
+  for (let node: Element | null = el; node && 'tagName' in node; node = node.parentNode as Element | null) {
+    if (node.attrs.some((a) => a.name === 'data-colloquy-support')) return node !== el;
+  }
+  return false;
+}
+
+/** The support region's own rules: its tags, one style element, positions only, its form and links. */
+function supportProblems(el: Element, stylesBefore: number): string[] {
+  const problems = universalProblems(el).filter((p) => !(p.startsWith('style attribute') && SUPPORT_STYLE.test(attr(el, 'style') ?? '')));
+  if (!SUPPORT_TAGS.has(el.tagName)) problems.push(`element not expected in the support block: ${describe(el)}`);
+  if (el.tagName === 'style' && stylesBefore > 0) problems.push('a second style element in the support block');
+  if (el.tagName === 'form' && !/^(https?:\/\/[^/]+)?\/support\/checkout$/.test(attr(el, 'action') ?? '')) problems.push(`support form posting elsewhere: ${describe(el)}`);
+  if (el.tagName === 'a' && !/^(\/(?!\/)|#)/.test(attr(el, 'href') ?? '') && !(attr(el, 'rel') ?? '').split(/\s+/).includes('noopener')) problems.push(`support link without rel noopener: ${describe(el)}`);
+  return problems;
 }
 
 function headOf(document: DefaultTreeAdapterMap['document']): Node | undefined {

@@ -66,6 +66,12 @@ describe('XSS corpus renders inert', () => {
       assert.notDeepEqual(pageProblems(page(body, head)).problems, [], `not flagged: ${head}${body}`);
     }
     assert.equal(pageProblems(page('<p>x</p>').replace('<strong class="author">A</strong>', '<strong class="author">A<img src=x></strong>')).problems.length > 0, true);
+    // The reader-support region: its own markup passes, anything beyond its shape does not.
+    const support = (inner: string) => page('<p>x</p>').replace('<body>', `<body><div data-colloquy-support><style>.b{}</style>${inner}</div>`);
+    assert.deepEqual(pageProblems(support('<div class="cq-fill" style="width:17.9%"></div><form action="/support/checkout"><input name="a"></form><a href="https://ko-fi.com/x" rel="noopener noreferrer">k</a>')).problems, []);
+    for (const inner of ['<div style="background:url(https://evil.example)"></div>', '<form action="https://evil.example/"></form>', '<a href="https://evil.example/">x</a>', '<img src=x>', '<style>a{}</style>', '<script>alert(1)</script>']) {
+      assert.notDeepEqual(pageProblems(support(inner)).problems, [], `not flagged in the support block: ${inner}`);
+    }
   });
 
   test('every vector is inert in the JSON html, /embed/thread and the demo page', async (t) => {

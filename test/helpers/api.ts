@@ -148,7 +148,7 @@ export function createApi(server: TestServer) {
     },
 
     edit(id: string, body: string, editToken?: string) {
-      return request<{ comment: Comment }>('PATCH', `/api/v1/comments/${id}`, { body: { body }, headers: editToken ? { 'x-edit-token': editToken } : {} });
+      return request<{ comment: Comment; status: string }>('PATCH', `/api/v1/comments/${id}`, { body: { body }, headers: editToken ? { 'x-edit-token': editToken } : {} });
     },
 
     remove(id: string, editToken?: string) {

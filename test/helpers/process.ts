@@ -32,7 +32,8 @@ export async function startProcess(env: Record<string, string>): Promise<ServerP
     port,
     url: `http://127.0.0.1:${port}`,
     async stop() {
-      if (child.exitCode !== null) return;
+      // Already gone: exited, or killed by a signal (exitCode stays null then).
+      if (child.exitCode !== null || child.signalCode !== null) return;
       const exited = new Promise((resolve) => child.once('exit', resolve));
       child.kill('SIGTERM');
       await exited;

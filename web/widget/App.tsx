@@ -1,6 +1,8 @@
 // The widget: prompt, header, composer, live "new comments" button, the thread, load more.
 import { useCallback, useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { createApi } from './api.ts';
+import { Account } from './Account.tsx';
+import { useAccount } from './useAccount.ts';
 import { CommentList } from './CommentList.tsx';
 import { Composer } from './Composer.tsx';
 import { Thread, type ThreadContext } from './context.ts';
@@ -12,12 +14,16 @@ import { watchTheme } from './theme.ts';
 import { useAnnouncer } from './useAnnouncer.ts';
 import { useLive } from './useLive.ts';
 import { useThread } from './useThread.ts';
+import { InlineSwitch, InlineViews } from '../inline/thread/InlineSwitch.tsx';
+import { useInline } from '../inline/thread/useInline.ts';
 
 const MINUTE = 60_000;
 
 export function App({ options, host }: { options: MountOptions; host: Element }) {
   const api = useMemo(() => createApi(options), [options]);
   const { state, comments, actions } = useThread(api);
+  const { account, signOut } = useAccount(api, options);
+  const inline = useInline(api, options, state, actions, account?.name);
   const [message, announce] = useAnnouncer();
   const [now, setNow] = useState(Date.now);
   const root = useRef<HTMLDivElement>(null);
@@ -97,13 +103,16 @@ export function App({ options, host }: { options: MountOptions; host: Element })
           <>
             {!closed && <Prompt onGo={compose} />}
             <Header count={state.thread.commentCount} sort={state.sort} busy={state.busy} onSort={(s) => void actions.sort(s)} />
-            {closed ? <p class="status">{t('closed')}</p> : <Composer inputRef={composer} />}
+            <InlineViews inline={inline} />
+            {!closed && <Account api={api} account={account} onSignOut={signOut} />}
+            {closed ? <p class="status">{t('closed')}</p> : <Composer inputRef={composer} signedInAs={account?.name} />}
             {arrived > 0 && (
               <button type="button" class="fresh" onClick={() => void actions.reload()}>
                 {t('newComments', { count: arrived })}
               </button>
             )}
             {state.error && <p class="error">{state.error}</p>}
+            <InlineSwitch inline={inline}>
             {comments.length ? (
               <CommentList comments={comments} label={t('threadLabel')} />
             ) : (
@@ -122,6 +131,7 @@ export function App({ options, host }: { options: MountOptions; host: Element })
                 {t('loadMore')}
               </button>
             )}
+            </InlineSwitch>
           </>
         )}
         <div class="sr-only" role="status" aria-live="polite">

@@ -12,6 +12,7 @@ import { fullDate } from './time.ts';
 import type { Comment } from './types.ts';
 import { Votes } from './Votes.tsx';
 import { ApiError } from './api.ts';
+import { PassageQuote } from '../inline/thread/PassageQuote.tsx';
 
 type Mode = 'view' | 'reply' | 'edit' | 'confirm';
 
@@ -128,6 +129,7 @@ export function CommentItem({ comment: c }: { comment: Comment }) {
             <Avatar name={c.author.name} src={c.author.avatar} />
             <div class="main">
               <Meta c={c} />
+              {c.anchor && mode !== 'edit' && <PassageQuote anchor={c.anchor} />}
               {mode === 'edit' ? (
                 <EditForm comment={c} onClose={view} />
               ) : (

@@ -16,9 +16,11 @@ interface Props {
   /** Close the (reply) composer; returnFocus false after posting, when focus goes to the new comment. */
   onClose?(returnFocus?: boolean): void;
   inputRef?: Ref<HTMLTextAreaElement>;
+  /** The signed-in reader's name: the name and e-mail fields are not shown. */
+  signedInAs?: string;
 }
 
-export function Composer({ parent, onClose, inputRef }: Props) {
+export function Composer({ parent, onClose, inputRef, signedInAs }: Props) {
   const { actions, announce, focusComment } = useContext(Thread);
   const [author, setAuthor] = useState<Author>(() => ({ name: '', email: '', ...load<Partial<Author>>(AUTHOR, {}) }));
   const [body, setBody] = useState('');
@@ -43,7 +45,7 @@ export function Composer({ parent, onClose, inputRef }: Props) {
 
   async function submit(): Promise<void> {
     if (posting) return;
-    const name = author.name.trim();
+    const name = signedInAs ?? author.name.trim();
     const check: FormError = !body.trim()
       ? { field: 'body', message: t('bodyRequired') }
       : !name
@@ -58,7 +60,7 @@ export function Composer({ parent, onClose, inputRef }: Props) {
     try {
       const email = author.email.trim();
       const res = await actions.post({ parentId: parent?.id, author: { name, email: email || undefined }, body }, parent?.id ?? null);
-      save(AUTHOR, { name, email });
+      if (!signedInAs) save(AUTHOR, { name, email });
       const published = res.status === 'approved' || res.status === 'pending';
       if (!published) {
         setError({ field: 'form', message: t('postedRejected') });
@@ -131,8 +133,8 @@ export function Composer({ parent, onClose, inputRef }: Props) {
         placeholder={t('placeholder')}
       />
       <div class="row">
-        {field('name', t('nameLabel'), 'text')}
-        {field('email', t('emailLabel'), 'email', t('emailHint'))}
+        {!signedInAs && field('name', t('nameLabel'), 'text')}
+        {!signedInAs && field('email', t('emailLabel'), 'email', t('emailHint'))}
         <div class="buttons">
           {onClose && (
             <button type="button" class="secondary" onClick={() => onClose()} disabled={posting}>

@@ -1,6 +1,8 @@
 // The API v1 client: JSON over fetch, visitor header on every request, typed errors.
 import { t } from './i18n/t.ts';
+import { keep, session, type Session } from './auth.ts';
 import { visitorToken } from './storage.ts';
+import type { PassageInfo } from '../inline/bridge.ts';
 import type { CommentsPage, Comment, Me, NewComment, Posted, RepliesPage, Sort, Vote, VoteResult } from './types.ts';
 
 export class ApiError extends Error {
@@ -40,6 +42,8 @@ export function createApi(target: Target) {
     const headers: Record<string, string> = { 'X-Colloquy-Visitor': visitorToken() };
     if (body !== undefined) headers['Content-Type'] = 'application/json';
     if (token) headers['X-Edit-Token'] = token;
+    const signedIn = session(target.site);
+    if (signedIn) headers.Authorization = `Bearer ${signedIn.token}`;
     let res: Response;
     try {
       res = await fetch(url(path, query), { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
@@ -51,6 +55,8 @@ export function createApi(target: Target) {
       | null;
     if (!res.ok || !data) {
       const e = data?.error;
+      // Revoked or expired elsewhere: forget it, so the next request goes as a guest.
+      if (res.status === 401 && signedIn) keep(target.site, null);
       throw new ApiError(res.status, e?.code ?? 'http', e?.message ?? t('errorGeneric'), e?.field);
     }
     return data;
@@ -64,6 +70,8 @@ export function createApi(target: Target) {
     replies: (id: string, cursor?: string | null) =>
       request<RepliesPage>('GET', `/comments/${enc(id)}/replies`, { cursor, limit: 50 }),
     me: () => request<Me>('GET', '/me', where),
+    passages: () => request<{ passages: PassageInfo[] }>('GET', '/passages', where),
+    passageComments: (passage?: string, limit = 50) => request<{ comments: Comment[] }>('GET', '/passages/comments', { ...where, passage, limit }),
     post: (c: NewComment) =>
       request<Posted>('POST', '/comments', undefined, { ...where, url: target.url, title: target.title, ...c }),
     edit: (id: string, body: string, token: string) =>
@@ -71,7 +79,19 @@ export function createApi(target: Target) {
     remove: (id: string, token: string) =>
       request<{ comment: Comment }>('DELETE', `/comments/${enc(id)}`, undefined, undefined, token),
     vote: (id: string, value: Vote) => request<VoteResult>('PUT', `/comments/${enc(id)}/vote`, undefined, { value }),
+    magicLink: (email: string) => request('POST', '/auth/magic-link', undefined, { site: target.site, email, returnUrl: location.href.split('#')[0] }),
+    verify: (token: string) => request<SignedIn>('POST', '/auth/verify', undefined, { token }),
+    sso: (token: string) => request<SignedIn>('POST', '/auth/sso', undefined, { site: target.site, token }),
+    signOut: () => request('DELETE', '/auth/session'),
   };
 }
 
 export type Api = ReturnType<typeof createApi>;
+
+export interface SignedIn {
+  token: string;
+  expiresAt: string;
+  account: { name: string };
+}
+
+export const asSession = (r: SignedIn, sub?: string): Session => ({ token: r.token, expiresAt: r.expiresAt, name: r.account.name, sub });

@@ -1,14 +1,16 @@
 // widget.js: mount(shadowRoot, options) renders the thread into the loader's shadow root.
 import { render } from 'preact';
 import { App } from './App.tsx';
+import { setAvatarBase } from './Avatar.tsx';
 import type { MountOptions } from './options.ts';
 import theme from './styles/theme.css?inline';
 import controls from './styles/controls.css?inline';
 import thread from './styles/thread.css?inline';
+import inline from '../inline/thread/thread.css?inline';
 
 export type { MountOptions } from './options.ts';
 
-const css = theme + controls + thread;
+const css = theme + controls + thread + inline;
 
 function adoptStyles(root: ShadowRoot): void {
   try {
@@ -24,6 +26,7 @@ function adoptStyles(root: ShadowRoot): void {
 
 export function mount(root: ShadowRoot, options: MountOptions): void {
   adoptStyles(root);
+  setAvatarBase(options.base);
   const container = document.createElement('div');
   root.appendChild(container);
   render(<App options={options} host={root.host} />, container);

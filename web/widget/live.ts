@@ -1,7 +1,8 @@
 // Live events over SSE. If the endpoint is missing (404) or fails before opening, stop quietly.
 // 'reset': the server could not replay what was missed while disconnected; reload.
-export type LiveEvent = 'comment.created' | 'comment.updated' | 'comment.deleted' | 'comment.voted' | 'reset';
-const EVENTS: LiveEvent[] = ['comment.created', 'comment.updated', 'comment.deleted', 'comment.voted'];
+// 'comment.approved': a held comment a moderator published; for readers, a new arrival.
+export type LiveEvent = 'comment.created' | 'comment.updated' | 'comment.deleted' | 'comment.voted' | 'comment.approved' | 'reset';
+const EVENTS: LiveEvent[] = ['comment.created', 'comment.updated', 'comment.deleted', 'comment.voted', 'comment.approved'];
 
 function commentId(data: string): string | null {
   try {

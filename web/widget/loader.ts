@@ -31,6 +31,9 @@ function options(script: HTMLScriptElement): MountOptions | null {
     url: d.url || (canon ?? here).href,
     title: d.title || document.title,
     theme: theme satisfies ThemeOption,
+    sso: d.sso,
+    inline: d.inline,
+    inlineRoot: d.inlineRoot,
   };
 }
 

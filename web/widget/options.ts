@@ -10,4 +10,9 @@ export interface MountOptions {
   url: string;
   title: string;
   theme: ThemeOption;
+  /** The publisher's SSO token (data-sso), if the page signs its user in. */
+  sso?: string;
+  /** Inline feedback: data-inline ("on" lets readers comment on passages they select, "off" turns it off) and data-inline-root (the article body's selector). */
+  inline?: string;
+  inlineRoot?: string;
 }

@@ -1,4 +1,5 @@
 // Shapes of the public API v1 as the widget reads them.
+import type { InlineConfig, PassageAnchor } from '../inline/bridge.ts';
 export type Sort = 'newest' | 'oldest' | 'votes';
 export type Vote = 1 | -1 | 0;
 export type Status = 'approved' | 'pending' | 'rejected' | 'spam';
@@ -20,6 +21,8 @@ export interface Comment {
   moreReplies?: number;
   /** Set on the visitor's own comments that are not (yet) published. */
   status?: Status;
+  /** The passage of the article it is about (inline feedback). */
+  anchor?: PassageAnchor & { key: string };
 }
 
 export interface Thread {
@@ -35,6 +38,7 @@ export interface ThreadConfig {
   maxDepth: number;
   editWindowSeconds: number;
   theme: 'auto' | 'light' | 'dark';
+  inline?: InlineConfig;
 }
 
 export interface CommentsPage {
@@ -68,6 +72,7 @@ export interface VoteResult {
 }
 
 export interface NewComment {
+  anchor?: PassageAnchor;
   parentId?: string;
   author: { name: string; email?: string };
   body: string;

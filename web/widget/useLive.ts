@@ -12,7 +12,7 @@ export function useLive(api: Api, actions: ThreadActions, enabled: boolean): voi
     if (!enabled) return;
     let timer: ReturnType<typeof setTimeout> | undefined;
     const stop = subscribe(api.eventsUrl(), (event, id) => {
-      if (event === 'comment.created') return actions.arrived(id);
+      if (event === 'comment.created' || event === 'comment.approved') return actions.arrived(id);
       clearTimeout(timer);
       timer = setTimeout(() => void actions.refresh().catch(() => {}), REFRESH_DELAY);
     });

@@ -6,6 +6,9 @@ import { score } from '../scorer/index.ts';
 import { SCORE_CATEGORIES } from '../settings.ts';
 import { termsFor } from '../terms.ts';
 
+/** Which verdict wins when several categories cross a line: an abuse rejection over spam. */
+const SEVERITY: Record<Decision, number> = { approved: 0, pending: 1, spam: 2, rejected: 3 };
+
 export const scorerPhase: Phase = {
   name: 'scorer',
   run(input, ctx) {
@@ -29,8 +32,11 @@ export const scorerPhase: Phase = {
       const line = rejected !== null && value >= rejected ? 'rejected' : pending !== null && value >= pending ? 'pending' : undefined;
       if (!line) continue;
       const limit = line === 'rejected' ? rejected : pending;
-      reasons.push({ phase: 'scorer', rule: 'scorer.threshold', category, score: value, detail: `${category} ${value} ≥ ${line} threshold ${limit}` });
-      if (line === 'rejected' || !decision) decision = line;
+      // The spam category's upper line marks the comment as spam rather than rejecting it.
+      const verdict: Decision = category === 'spam' && line === 'rejected' ? 'spam' : line;
+      const named = verdict === 'spam' ? 'spam' : line;
+      reasons.push({ phase: 'scorer', rule: 'scorer.threshold', category, score: value, detail: `${category} ${value} ≥ ${named} threshold ${limit}` });
+      if (!decision || SEVERITY[verdict] > SEVERITY[decision]) decision = verdict;
     }
     return { reasons, decision };
   },

@@ -42,6 +42,10 @@ const negations = wordSet(NEGATIONS);
 const reporting = wordSet(REPORTING);
 /** "I said", "we told": the speaker reporting their own words does not make them reported. */
 const speaker = wordSet(['i', 'we', 'ive', 'im', 'id', 'weve']);
+/** "the journalist who wrote this should be shot": a reporting verb in a relative clause
+ * reports only up to the clause's main verb. */
+const relative = wordSet(['who', 'whoever']);
+const mainVerb = wordSet(['should', 'must', 'needs', 'need', 'deserves', 'deserve', 'ought', 'will', 'is', 'are', 'was', 'were', 'has', 'have']);
 
 export class Doc {
   readonly folded: Folded;
@@ -138,15 +142,23 @@ export class Doc {
   }
 
   /** Reported speech: a reporting word ("said", "threatened", "police") within 12 words in the
-   * same sentence, or the words are quoted and a reporting word is near the quotation. */
-  reported(t: number): boolean {
+   * same sentence, or the words are quoted and a reporting word is near the quotation. Words
+   * t..own (the phrase itself, e.g. a threat's target "the judge") do not count. */
+  reported(t: number, own = t): boolean {
     for (let k = Math.max(0, t - 12); k < Math.min(this.tokens.length, t + 12); k++) {
-      if (k !== t && this.sameSentence(k, t) && this.#reporting(k)) return true;
+      if ((k < t || k > own) && this.sameSentence(k, t) && this.#reporting(k) && !this.#outsideClause(k, t)) return true;
     }
     if (!this.tokens[t].quoted) return false;
     for (let k = Math.max(0, t - 15); k < Math.min(this.tokens.length, t + 15); k++) {
       if (!this.tokens[k].quoted && this.#reporting(k)) return true;
     }
+    return false;
+  }
+
+  /** Reporting word k opens a relative clause ("who wrote this") that ends before token t. */
+  #outsideClause(k: number, t: number): boolean {
+    if (k === 0 || !relative.has(this.tokens[k - 1].key) || t < k) return false;
+    for (let m = k + 1; m <= t; m++) if (mainVerb.has(this.tokens[m].key)) return true;
     return false;
   }
 

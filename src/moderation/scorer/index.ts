@@ -11,13 +11,14 @@ import { dehumanising } from './rules/dehumanise.ts';
 import { insults } from './rules/insult.ts';
 import { profanity, slurs } from './rules/lexical.ts';
 import { selfHarm } from './rules/self-harm.ts';
+import { spam } from './rules/spam.ts';
 import { repetition, shouting } from './rules/style.ts';
 import { threats } from './rules/threat.ts';
 import { round, type ScoreReason, type ScoreResult } from './types.ts';
 
 export type { ScoreReason, ScoreResult } from './types.ts';
 
-const RULES: ((doc: Doc) => ScoreReason[])[] = [profanity, insults, slurs, dehumanising, threats, selfHarm, shouting, repetition];
+const RULES: ((doc: Doc) => ScoreReason[])[] = [profanity, insults, slurs, dehumanising, threats, selfHarm, shouting, repetition, spam];
 
 /** Compile the curated lists now (about 0.1 s, once per process) instead of on the first comment. */
 export function prepareScorer(): void {

@@ -75,3 +75,29 @@ export const justNow = 'just now';
 export const errorNetwork = 'Could not reach the comment server. Please try again.';
 export const editExpired = 'The time to change this comment has passed.';
 export const errorGeneric = 'Something went wrong. Please try again.';
+
+export const signIn = 'Sign in with e-mail';
+export const signInLabel = 'Your e-mail: we send you a sign-in link';
+export const sendLink = 'Send link';
+export const linkSent = 'Check your inbox: the link signs you in here.';
+export const signedInAs = 'Signed in as {name}.';
+export const signOut = 'Sign out';
+
+// Inline feedback (web/inline/): the thread's passage views and the host-page popup.
+export const inlineTab = 'Inline Feedbacks';
+export const allTab = 'View all comments';
+export const viewsLabel = 'Which comments';
+export const inlineEmpty = 'No comments on passages of the article yet.';
+export const passageQuote = 'About this passage';
+export const passageShow = 'Show in the article';
+export const passageChanged = 'Refers to text that has changed';
+export const commentOnThis = 'Comment on this';
+export const passageTitle = 'Comment on this passage';
+export const passageComments = 'Latest comments on this passage';
+export const passageAll_one = 'View the comment in the thread';
+export const passageAll_other = 'View all {count} comments';
+export const passageMarker_one = '{count} comment on this passage';
+export const passageMarker_other = '{count} comments on this passage';
+export const questionMarker_one = '{question} ({count} answer)';
+export const questionMarker_other = '{question} ({count} answers)';
+export const close = 'Close';

@@ -6,7 +6,7 @@
 import type { Lex } from './types.ts';
 
 export const CODED_HATE: Lex[] = [
-  ['1488', 0.8], ['14 88', 0.8], ['14 words', 0.6], ['fourteen words', 0.6], ['88', 0.2], ['hh88', 1],
+  ['1488', 0.8], ['14 88', 0.8], ['14 words', 0.6], ['fourteen words', 0.6], ['88', 0.2], ['hh88', 1], ['hh', 0.5],
   ['sieg heil', 1], ['seig heil', 1], ['heil hitler', 1], ['rahowa', 1], ['racial holy war', 1],
   ['zog', 0.8], ['zionist occupied government', 1], ['day of the rope', 1], ['the goyim know', 1],
   ['goyim know', 1], ['happy merchant', 0.9], ['jewish question', 0.6], ['white genocide', 0.8],

@@ -13,7 +13,8 @@ export const DEHUMANISING: Lex[] = [
   ['filth', 0.9], ['scum', 0.9], ['leeches', 1], ['locusts', 1], ['insects', 1], ['maggots', 1], ['termites', 1],
   ['lice', 1], ['not human', 1], ['not even human', 1], ['less than human', 1], ['dogs', 0.8], ['pests', 1],
   ['a pestilence', 1], ['breed like rabbits', 0.9], ['breed like rats', 1], ['breeding like rats', 1],
-  ['breeding like rabbits', 0.9], ['invaders', 0.6], ['a tumour', 1], ['a tumor', 1], ['beasts', 0.8],
+  ['breeding like rabbits', 0.9], ['multiply like rabbits', 0.9], ['multiply like rats', 1], ['multiplying like rabbits', 0.9],
+  ['multiplying like rats', 1], ['invaders', 0.6], ['a tumour', 1], ['a tumor', 1], ['beasts', 0.8],
   ['barbarians', 0.7], ['bacteria', 1], ['germs', 1], ['a contagion', 1], ['cattle', 0.7],
   ['trash', 0.6], ['garbage', 0.6], ['human garbage', 1], ['human trash', 1], ['worthless', 0.5],
 ];

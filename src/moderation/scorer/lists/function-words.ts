@@ -26,6 +26,8 @@ export const INSULT_FILLERS = [
   'smug', 'typical', 'nothing', 'but', 'like', 'sound', 'sounds', 'look', 'looks', 'act', 'acting', 'what',
   'one', 'of', 'biggest', 'most', 'bunch', 'load', 'pack', 'all', 'both', 'lot', 'ignorant', 'obviously',
   'clearly', 'truly', 'certified', 'mega', 'massive', 'thick', 'sick', 'twisted', 'vile', '4',
+  'nasty', 'bitter', 'tedious', 'spiteful', 'deluded', 'pompous', 'sanctimonious', 'braindead', 'brain dead',
+  'brainwashed',
 ];
 
 /** Words allowed between a group and what it is called: "immigrants are nothing but vermin". */
@@ -36,6 +38,7 @@ export const DEHUMAN_FILLERS = [
   'breed', 'breeding', 'multiply', 'multiplying', 'spread', 'spreading', 'behave', 'act', 'acting', 'vile',
   'and', 'more', 'mere', 'mostly', 'always', 'nothing', 'more', 'than', 'walking', 'plain', 'pure', 'true',
   'real', 'dangerous', 'disease', 'ridden', 'invading', 'swarming', 'swarm', 'horde', 'hordes', 'plague',
+  'in', 'thieving', 'stinking', 'scrounging', 'lazy', 'violent', 'savage', 'inbred', 'criminal',
 ];
 
 /** Words allowed between an intent ("I will") and a violent verb: "I will personally come and kill you". */
@@ -50,7 +53,7 @@ export const THREAT_FILLERS = [
 /** Words allowed between a violent verb and its target: "kill every last one of you". */
 export const TARGET_FILLERS = [
   'all', 'every', 'each', 'one', 'of', 'the', 'fucking', 'your', 'ur', 'last', 'single', 'whole', 'little',
-  'damn', 'bloody', 'those', 'these', 'that', 'this', 'dirty', 'filthy', 'stupid', 'lot',
+  'damn', 'bloody', 'those', 'these', 'that', 'this', 'dirty', 'filthy', 'stupid', 'lot', 'their',
 ];
 
 export const NEGATIONS = [
@@ -69,5 +72,5 @@ export const REPORTING = [
   'court', 'jury', 'judge', 'witnesses', 'witness', 'called', 'calling', 'described', 'describing',
   'describes', 'labelled', 'labeled', 'branded', 'likened', 'compared', 'comparing', 'referred', 'referring',
   'rhetoric', 'slogan', 'slogans', 'banner', 'placard', 'graffiti', 'suspect', 'defendant', 'victim',
-  'officers', 'investigators', 'allegation', 'allegations',
+  'officers', 'investigators', 'allegation', 'allegations', 'received',
 ];

@@ -13,7 +13,7 @@ const PEOPLE = [
   'queers', 'trans people', 'transgender people', 'trans women', 'trans men', 'transgenders', 'women',
   'catholics', 'christians', 'hindus', 'sikhs', 'disabled people', 'the disabled', 'autistic people', 'poles',
   'romanians', 'albanians', 'syrians', 'afghans', 'palestinians', 'israelis', 'iraqis', 'iranians', 'turks',
-  'kurds', 'eritreans', 'sudanese', 'ukrainians', 'russians', 'irish', 'scots', 'english', 'americans',
+  'kurds', 'eritreans', 'sudanese', 'ukrainians', 'russians', 'irish', 'scots', 'english', 'americans', 'boat people',
 ];
 
 /** Adjective forms, for "muslim vermin", "immigrant scum". */

@@ -23,4 +23,6 @@ export const INSULTS: Lex[] = [
   ['nazi', 0.5], ['traitor', 0.4], ['scum of the earth', 1], ['sheep', 0.3], ['sheeple', 0.4], ['gammon', 0.4],
   ['snake', 0.4], ['dope', 0.4], ['div', 0.5], ['mong', 0.8], ['spastic', 0.8], ['spaz', 0.8], ['thicko', 0.7],
   ['bimbo', 0.7], ['hag', 0.7], ['cow', 0.5], ['slimeball', 0.8], ['sleazebag', 0.8], ['wimp', 0.4],
+  ['dumbest', 0.6], ['stupidest', 0.7], ['thick', 0.5], ['piece of work', 0.6], ['knob', 0.6], ['bully', 0.4],
+  ['excuse for a human being', 0.9], ['excuse of a human being', 0.9],
 ];

@@ -18,7 +18,7 @@ export const SLURS: Lex[] = [
   // anti-Jewish
   ['kike', 1], ['yid', 0.8], ['yids', 0.8], ['heeb', 0.9], ['hymie', 0.9], ['sheeny', 0.9], ['jewboy', 1], ['christ killers', 0.9],
   // anti-Hispanic, anti-Asian, other ethnic
-  ['spic', 1], ['spick', 1], ['wetback', 1], ['beaner', 1], ['chink', 1], ['gook', 1], ['zipperhead', 1],
+  ['spic', 1], ['spick', 1], ['wetback', 1], ['beaner', 1], ['chink', 1], ['chinky', 0.9], ['chinkies', 0.9], ['gook', 1], ['zipperhead', 1],
   ['slant eye', 1], ['slanteye', 1], ['ching chong', 1], ['jap', 0.6, 'word'], ['japs', 0.6, 'word'], ['wog', 1],
   ['wop', 0.9], ['dago', 0.9], ['polack', 0.8], ['kraut', 0.5, 'word'], ['gyppo', 1], ['gypo', 1], ['pikey', 1],
   ['injun', 0.9], ['redskin', 0.6], ['squaw', 0.8], ['boong', 1], ['abo', 0.6, 'word'], ['kaffir', 1],

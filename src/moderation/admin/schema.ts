@@ -1,0 +1,80 @@
+// Request schemas of the admin API (validation and the OpenAPI document). Shapes of the
+// responses are documented in docs/ADMIN-API.md.
+import { Type } from 'typebox';
+import { ACTIONS } from '../actions.ts';
+
+const SiteId = Type.String({ minLength: 1, maxLength: 64, pattern: '^[^\\u0000-\\u001F\\u007F]+$' });
+const Id = Type.String({ pattern: '^[0-9A-Z]{16}$' });
+const Cursor = Type.Optional(Type.String({ pattern: '^[0-9A-Z]{16}$', description: 'nextCursor of the previous page' }));
+const Limit = Type.Optional(Type.Integer({ minimum: 1, maximum: 100, default: 50 }));
+const Note = Type.Optional(Type.Union([Type.String({ maxLength: 1000 }), Type.Null()]));
+const Action = Type.Union(ACTIONS.map((a) => Type.Literal(a)));
+const BanKind = Type.Union(['account', 'email', 'visitor', 'ip', 'ip-prefix'].map((k) => Type.Literal(k)));
+const BanMode = Type.Union([Type.Literal('ban'), Type.Literal('shadow')]);
+const Duration = Type.Union([Type.Integer({ minimum: 60, maximum: 315_360_000 }), Type.Null()], { description: 'Seconds; null: permanent' });
+
+export const SiteQuery = Type.Object({ site: SiteId });
+export const SiteParams = Type.Object({ site: SiteId });
+export const IdParams = Type.Object({ id: Id });
+export const QueueParams = Type.Object({ queue: Type.Union(['pending', 'reported', 'recent', 'rejected'].map((q) => Type.Literal(q))) });
+export const PageQuery = Type.Object({ site: SiteId, cursor: Cursor, limit: Limit });
+export const CursorQuery = Type.Object({ cursor: Cursor, limit: Limit });
+
+export const ModerateBody = Type.Object({ action: Action, note: Note });
+
+export const BulkBody = Type.Object({
+  site: SiteId,
+  ids: Type.Array(Id, { minItems: 1, maxItems: 100, uniqueItems: true }),
+  action: Action,
+  note: Note,
+});
+
+export const BanFromCommentBody = Type.Object({
+  kinds: Type.Array(BanKind, { minItems: 1, maxItems: 5, uniqueItems: true }),
+  mode: BanMode,
+  durationSeconds: Duration,
+  reason: Type.String({ minLength: 1, maxLength: 500 }),
+  action: Type.Optional(Type.Union([Action, Type.Null()])),
+});
+
+export const CreateBanBody = Type.Object({
+  site: SiteId,
+  kind: BanKind,
+  value: Type.String({ minLength: 1, maxLength: 320 }),
+  mode: BanMode,
+  durationSeconds: Duration,
+  reason: Type.String({ minLength: 1, maxLength: 500 }),
+  label: Type.Optional(Type.String({ minLength: 1, maxLength: 200 })),
+});
+
+export const BansQuery = Type.Object({ site: SiteId, active: Type.Optional(Type.Boolean({ default: true })), cursor: Cursor, limit: Limit });
+
+export const ReportsQuery = Type.Object({
+  site: SiteId,
+  status: Type.Optional(Type.Union(['open', 'upheld', 'dismissed', 'all'].map((s) => Type.Literal(s)), { default: 'open' })),
+  cursor: Cursor,
+  limit: Limit,
+});
+
+export const ResolveBody = Type.Object({ resolution: Type.Union([Type.Literal('upheld'), Type.Literal('dismissed')]), note: Note });
+
+export const PutSettingsBody = Type.Object({
+  version: Type.Integer({ minimum: 0 }),
+  settings: Type.Object({}, { additionalProperties: true, description: 'A partial settings object (see GET)' }),
+});
+
+export const AuditQuery = Type.Object({ site: SiteId, cursor: Cursor, limit: Limit, actor: Type.Optional(Id), target: Type.Optional(Type.String({ minLength: 1, maxLength: 64, pattern: '^[^\\u0000-\\u001F\\u007F]+$', description: 'A comment, ban, site or staff id' })) });
+
+export const PreviewBody = Type.Object({
+  site: SiteId,
+  text: Type.String({ minLength: 1, maxLength: 20_000 }),
+  author: Type.Optional(
+    Type.Object({
+      name: Type.Optional(Type.String({ maxLength: 160 })),
+      email: Type.Optional(Type.String({ maxLength: 254 })),
+      visitorKey: Type.Optional(Type.String({ maxLength: 200 })),
+      ipHash: Type.Optional(Type.String({ maxLength: 200 })),
+      accountId: Type.Optional(Type.String({ maxLength: 200 })),
+    }),
+  ),
+});

@@ -1,0 +1,30 @@
+// Evaluation corpus, tuning split: profanity (25 samples; 8 more are held out in holdout.ts).
+import type { Sample } from '../types.ts';
+
+export const PROFANITY: Sample[] = [
+  { id: 'prof-002', category: 'profanity', expect: 'approved', text: "What an absolute shitshow this budget is." },
+  { id: 'prof-005', category: 'profanity', expect: 'approved', text: "The roads round here are shit and have been for years." },
+  { id: 'prof-006', category: 'profanity', expect: 'approved', text: "Fuck me, that's a lot of money for a roundabout." },
+  { id: 'prof-007', category: 'profanity', expect: 'approved', text: "The whole consultation is bollocks, they'd decided before it started." },
+  { id: 'prof-008', category: 'profanity', expect: 'approved', text: "It's been pissing down all week and the drains still aren't cleared." },
+  { id: 'prof-009', category: 'profanity', expect: 'approved', text: "Damn right. About time someone said it." },
+  { id: 'prof-010', category: 'profanity', expect: 'approved', text: "The trains are crap, the buses are crap, and now they want to charge us to drive." },
+  { id: 'prof-012', category: 'profanity', expect: 'approved', text: "Christ on a bike, the queue at the tip was an hour long." },
+  { id: 'prof-013', category: 'profanity', expect: 'approved', text: "That goal was fucking outstanding." },
+  { id: 'prof-014', category: 'profanity', expect: 'approved', text: "Bugger. I missed the deadline for the parking permit." },
+  { id: 'prof-015', category: 'profanity', expect: 'approved', text: "Shit happens, but this has happened four times this year." },
+  { id: 'prof-017', category: 'profanity', expect: 'approved', text: "The service at the new hospital is fucking brilliant, credit where it's due." },
+  { id: 'prof-018', category: 'profanity', expect: 'approved', text: "Arse. I thought the bridge was reopening this week." },
+  { id: 'prof-019', category: 'profanity', expect: 'approved', text: "Ffs, not another roadworks diversion." },
+  { id: 'prof-020', category: 'profanity', expect: 'approved', text: "Pardon my French but the whole scheme is a crock of shit." },
+  { id: 'prof-021', category: 'profanity', expect: 'approved', text: "Oh for fuck's sake, they've closed the library again." },
+  { id: 'prof-024', category: 'profanity', expect: 'approved', text: "The match was shite but the pies were good." },
+  { id: 'prof-025', category: 'profanity', expect: 'approved', text: "This weather is absolute bollocks." },
+  { id: 'prof-026', category: 'profanity', expect: 'approved', text: "Fucking finally. The pothole outside my house has been filled." },
+  { id: 'prof-028', category: 'profanity', expect: 'approved', text: "My arse it's a 'temporary' closure." },
+  { id: 'prof-029', category: 'profanity', expect: 'approved', text: "The fucking parking app logged me out again and I got a ticket." },
+  { id: 'prof-030', category: 'profanity', expect: 'approved', text: "Shit, shit, shit. I just realised I voted for them." },
+  { id: 'prof-031', category: 'profanity', expect: 'approved', text: "Jesus fucking Christ, the state of the A road after one night of rain." },
+  { id: 'prof-032', category: 'profanity', expect: 'approved', text: "Fuck this heatwave, honestly." },
+  { id: 'prof-033', category: 'profanity', expect: 'pending', text: "fuck fuck fuck this shit fucking bollocks crap shit fuck wank bastard", note: "a stream of swearing is held by design (profanity 0.8)" },
+];

@@ -1,0 +1,121 @@
+// Recent fingerprints for the duplicates phase: the interface a shared store implements, and a
+// bounded in-memory one for a single node. A store-backed implementation (a table with one row
+// per comment and one per band, indexed by site, band and time; or Redis sorted sets) lets
+// several nodes see each other's comments; see docs/MODERATION.md.
+
+export interface FingerprintEntry {
+  /** The entry's id: the comment's id for an edit (which replaces the entry of the same id),
+   * else a random one (a new comment's id is made after moderation). */
+  id: string;
+  /** The comment's id when known (edits), for moderators to look at. */
+  commentId?: string;
+  siteId: string;
+  /** ms since the epoch. */
+  at: number;
+  /** The author's identity keys ("visitor:…", "ip:…", see identity.ts keyString). */
+  authorKeys: string[];
+  exact: string;
+  minhash: Uint32Array;
+  bands: string[];
+  length: number;
+}
+
+export interface CandidateQuery {
+  siteId: string;
+  /** Entries sharing any of these bands… */
+  bands: string[];
+  /** …or any of these author keys… */
+  authorKeys: string[];
+  /** …recorded at or after this time (ms). */
+  since: number;
+}
+
+export interface FingerprintStore {
+  /** Recent entries of the site that may be near-duplicates of a text or are by the same author. */
+  candidates(query: CandidateQuery): Promise<FingerprintEntry[]> | FingerprintEntry[];
+  /** Records a comment's fingerprint (replacing an entry with the same site and id). */
+  add(entry: FingerprintEntry): Promise<void> | void;
+}
+
+export interface MemoryStoreOptions {
+  /** Most entries kept; the oldest go first. */
+  maxEntries?: number;
+  /** Entries older than this are dropped (ms); windows longer than it see less. */
+  retentionMs?: number;
+  /** Most entries kept per band and per author key (the newest): bounds the work per comment
+   * even when a campaign posts thousands of copies (a few dozen show it is one). */
+  perKey?: number;
+  now?: () => number;
+}
+
+interface SiteIndex {
+  bands: Map<string, FingerprintEntry[]>;
+  authors: Map<string, FingerprintEntry[]>;
+}
+
+/** Bounded in-memory store: one node's recent comments; forgotten on restart. */
+export function createMemoryFingerprintStore(options: MemoryStoreOptions = {}): FingerprintStore & { size(): number } {
+  const { maxEntries = 10_000, retentionMs = 2 * 24 * 60 * 60 * 1000, perKey = 64, now = Date.now } = options;
+  // Insertion order is age order, so eviction takes the first entries.
+  const entries = new Map<string, FingerprintEntry>();
+  const sites = new Map<string, SiteIndex>();
+
+  const siteIndex = (siteId: string) => {
+    let index = sites.get(siteId);
+    if (!index) sites.set(siteId, (index = { bands: new Map(), authors: new Map() }));
+    return index;
+  };
+
+  function unlink(map: Map<string, FingerprintEntry[]>, key: string, entry: FingerprintEntry) {
+    const list = map.get(key);
+    if (!list) return;
+    const at = list.indexOf(entry);
+    if (at >= 0) list.splice(at, 1);
+    if (list.length === 0) map.delete(key);
+  }
+
+  function link(map: Map<string, FingerprintEntry[]>, key: string, entry: FingerprintEntry) {
+    let list = map.get(key);
+    if (!list) map.set(key, (list = []));
+    list.push(entry);
+    if (list.length > perKey) list.shift();
+  }
+
+  function remove(id: string) {
+    const entry = entries.get(id);
+    if (!entry) return;
+    entries.delete(id);
+    const index = siteIndex(entry.siteId);
+    for (const band of entry.bands) unlink(index.bands, band, entry);
+    for (const key of entry.authorKeys) unlink(index.authors, key, entry);
+    if (index.bands.size === 0 && index.authors.size === 0) sites.delete(entry.siteId);
+  }
+
+  return {
+    candidates({ siteId, bands, authorKeys, since }) {
+      const index = sites.get(siteId);
+      if (!index) return [];
+      const found = new Set<FingerprintEntry>();
+      const take = (list: FingerprintEntry[] | undefined) => {
+        if (list) for (const e of list) if (e.at >= since) found.add(e);
+      };
+      for (const band of bands) take(index.bands.get(band));
+      for (const key of authorKeys) take(index.authors.get(key));
+      return [...found];
+    },
+    add(entry) {
+      const id = `${entry.siteId}\0${entry.id}`;
+      remove(id);
+      entries.set(id, entry);
+      const index = siteIndex(entry.siteId);
+      for (const band of entry.bands) link(index.bands, band, entry);
+      for (const key of entry.authorKeys) link(index.authors, key, entry);
+      const oldest = now() - retentionMs;
+      for (const [key, e] of entries) {
+        if (entries.size <= maxEntries && e.at >= oldest) break;
+        remove(key);
+      }
+    },
+    size: () => entries.size,
+  };
+}

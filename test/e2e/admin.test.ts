@@ -1,0 +1,466 @@
+// The moderation console (/admin) in a real browser (Debian's chromium through playwright-core)
+// against a real server whose first admin comes from ADMIN_EMAIL/ADMIN_PASSWORD. One
+// moderator's session, in order: the steps share the page and build on each other.
+import { after, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { randomBytes } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromium, type Browser, type BrowserContext, type Locator, type Page } from 'playwright-core';
+import { createSiteService } from '../../src/sites/service.ts';
+import { createSiteStore } from '../../src/sites/store.ts';
+import { startServer, type TestServer } from '../helpers/server.ts';
+
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const SHOTS = process.env.COLLOQUY_SCREENSHOTS ?? tmpdir();
+const EMAIL = 'ed@courier.example';
+const PASSWORD = 'correct horse battery staple';
+/** A site of its own, without the guest proof-of-work, so the test can post as readers. */
+const SITE = 'e2e-admin';
+const PAGE = 'moderation-e2e';
+
+/** Poll until check() returns a truthy value (playwright-core has no expect()). */
+async function until<T>(what: string, check: () => Promise<T> | T, timeout = 8000): Promise<T> {
+  const end = Date.now() + timeout;
+  let last: unknown;
+  for (;;) {
+    try {
+      const value = await check();
+      if (value) return value;
+    } catch (e) {
+      last = e;
+    }
+    if (Date.now() > end) throw new Error(`timed out waiting for ${what}${last ? `: ${String(last)}` : ''}`);
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}
+
+const visitor = (): string => randomBytes(24).toString('base64url');
+
+// A missing browser fails the suite rather than skipping it: a skipped suite is not a pass.
+assert.ok(existsSync(CHROMIUM), `no chromium at ${CHROMIUM}: apt-get install -y chromium (.ci/run does)`);
+
+describe('moderation console in the browser', () => {
+  let srv: TestServer;
+  let browser: Browser;
+  let context: BrowserContext;
+  let page: Page;
+  const dialogs: string[] = [];
+  const cspViolations: string[] = [];
+  const stamp = Date.now().toString(36);
+  const heldBody = `Honestly, you idiot, read the figures before posting ${stamp}`;
+  const trollVisitor = visitor();
+  const trollBody = `You moron, nobody wants your opinion ${stamp}`;
+  const xssName = `<img src=x onerror="window.__pwned=1">"><script>window.__pwned=2</script>`;
+  const xssBody = `<script>window.__pwned=3;alert(3)</script> <img src=x onerror=alert(4)> [x](javascript:alert(5)) you idiot ${stamp}`;
+  const term = `zebrafish${stamp}`;
+  let heldId: string;
+  let trollId: string;
+  let xssId: string;
+  let bulkIds: string[];
+  let doomed: { id: string; editToken: string };
+
+  async function post(body: string, name: string, as = visitor(), email?: string): Promise<{ id: string; status: string; editToken: string }> {
+    const res = await fetch(`${srv.url}/api/v1/comments`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', 'X-Colloquy-Visitor': as },
+      body: JSON.stringify({ site: SITE, page: PAGE, url: 'https://publisher.example/moderation', title: 'Moderation e2e', author: { name, ...(email ? { email } : {}) }, body }),
+    });
+    assert.equal(res.status, 201, await res.clone().text());
+    const data = (await res.json()) as { comment: { id: string }; status: string; editToken: string };
+    return { id: data.comment.id, status: data.status, editToken: data.editToken };
+  }
+
+  async function publicIds(): Promise<string[]> {
+    const res = await fetch(`${srv.url}/api/v1/comments?site=${SITE}&page=${PAGE}&limit=100`);
+    const data = (await res.json()) as { comments: { id: string; replies?: { id: string }[] }[] };
+    return (data.comments ?? []).flatMap((c) => [c.id, ...(c.replies ?? []).map((r) => r.id)]);
+  }
+
+  const card = (id: string): Locator => page.locator(`article.card[id="c-${id}"]`);
+  const toast = (text: string | RegExp): Locator => page.locator('.toast', { hasText: text });
+  const activeId = (): Promise<string | null> => page.evaluate(() => document.activeElement?.closest('article.card')?.id ?? null);
+  const noDialogOpen = () => until('dialog closed', async () => (await page.locator('dialog[open]').count()) === 0);
+
+  /** Moves the keyboard focus to a card with j/k, as a moderator without a mouse would. */
+  async function focusCard(id: string): Promise<void> {
+    await page.locator('article.card.current').focus();
+    for (let i = 0; i < 60; i++) {
+      if ((await activeId()) === `c-${id}`) return;
+      await page.keyboard.press('j');
+    }
+    for (let i = 0; i < 60; i++) {
+      if ((await activeId()) === `c-${id}`) return;
+      await page.keyboard.press('k');
+    }
+    assert.fail(`could not reach comment ${id} with j/k`);
+  }
+
+  async function shot(name: string, fullPage = false): Promise<void> {
+    await page.screenshot({ path: join(SHOTS, `admin-${name}.png`), fullPage });
+  }
+
+  before(async () => {
+    srv = await startServer({ ADMIN_EMAIL: EMAIL, ADMIN_PASSWORD: PASSWORD });
+    const sites = createSiteService(createSiteStore(srv.app.database.db));
+    await sites.ensure(SITE, 'E2E Gazette', ['https://publisher.example'], { moderation: { bots: { honeypot: true, altcha: false } } });
+    const held = await post(heldBody, 'Held Reader');
+    assert.equal(held.status, 'pending', 'the default scorer holds "you idiot"');
+    heldId = held.id;
+    const troll = await post(trollBody, 'Troll', trollVisitor, 'troll@example.com');
+    assert.equal(troll.status, 'pending', 'the default scorer holds "you moron"');
+    trollId = troll.id;
+    bulkIds = [];
+    for (const n of [1, 2]) bulkIds.push((await post(`Bulk ${n}: what an idiot you are ${stamp}`, `Bulk ${n}`)).id);
+    const d = await post(`You idiot, this one will be gone ${stamp}`, 'Vanishing');
+    doomed = { id: d.id, editToken: d.editToken };
+    const xss = await post(xssBody, xssName);
+    assert.equal(xss.status, 'pending', 'the XSS probe is held too, so it shows in the queue');
+    xssId = xss.id;
+
+    browser = await chromium.launch({
+      executablePath: CHROMIUM,
+      headless: true,
+      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    });
+    context = await browser.newContext({ viewport: { width: 1100, height: 900 }, colorScheme: 'light' });
+    page = await context.newPage();
+    page.setDefaultTimeout(10_000);
+    page.on('dialog', (d) => {
+      dialogs.push(d.message());
+      void d.dismiss();
+    });
+    page.on('pageerror', (e) => console.error('page error:', e.message));
+    page.on('console', (m) => {
+      if (/Content Security Policy/i.test(m.text())) cspViolations.push(m.text());
+    });
+  });
+
+  after(async () => {
+    await browser?.close();
+    await srv?.stop();
+  });
+
+  test('GET /admin serves the console shell with a strict CSP', async () => {
+    const res = await fetch(`${srv.url}/admin/queue/pending`);
+    assert.equal(res.status, 200);
+    assert.match(res.headers.get('content-type') ?? '', /text\/html/);
+    const csp = res.headers.get('content-security-policy') ?? '';
+    assert.match(csp, /script-src 'self'/);
+    assert.doesNotMatch(csp, /unsafe-inline|unsafe-eval/);
+    assert.match(await res.text(), /<script src="\/admin\.js" defer><\/script>/);
+  });
+
+  test('a wrong password gets one generic message; the right one signs in', async () => {
+    await page.goto(`${srv.url}/admin`);
+    await page.getByLabel('E-mail').fill(EMAIL);
+    await page.getByLabel('Password').fill('not the password');
+    await page.getByLabel('Password').press('Enter');
+    await page.getByText('E-mail or password is incorrect.').waitFor();
+    await shot('signin');
+    await page.getByLabel('Password').fill(PASSWORD);
+    await page.getByLabel('Password').press('Enter');
+    await page.getByRole('navigation', { name: 'Console' }).waitFor();
+    const cookies = await context.cookies();
+    const session = cookies.find((c) => c.name === 'colloquy_session');
+    assert.ok(session?.httpOnly, 'the session cookie is HttpOnly');
+  });
+
+  test('the site switcher lists the sites and switches to one', async () => {
+    const select = page.getByLabel('Site');
+    const options = await select.locator('option').allTextContents();
+    assert.ok(options.some((o) => o.includes('E2E Gazette')), `sites offered: ${options.join(', ')}`);
+    await select.selectOption(SITE);
+    await until('the address to name the site', () => page.url().includes(`site=${SITE}`));
+    await card(heldId).waitFor();
+  });
+
+  test('a held comment shows its author, e-mail, status and reasons, with the matched span highlighted', async () => {
+    const held = card(heldId);
+    assert.equal(await held.locator('.name').textContent(), 'Held Reader');
+    assert.equal(await held.locator('.badge.pending').count(), 1);
+    const marks = await held.locator('.body mark').allTextContents();
+    assert.ok(marks.length > 0, 'at least one highlighted span');
+    assert.ok(marks.some((m) => /idiot/i.test(m)), `the insult is highlighted: ${JSON.stringify(marks)}`);
+    assert.equal(await held.locator('.body').textContent(), heldBody, 'marks wrap slices of the source text, nothing added');
+    const reasons = await held.locator('.reasons .reason').allTextContents();
+    assert.ok(reasons.some((r) => r.includes('scorer')), `reasons list the scorer: ${reasons.join(' | ')}`);
+    const troll = card(trollId);
+    assert.equal(await troll.locator('.email').textContent(), 'troll@example.com', 'staff see the e-mail');
+    const counts = await page.locator('.tab.active .count').textContent();
+    assert.ok(Number(counts) >= 3, `pending badge counts the held comments (${counts})`);
+    await shot('queue');
+  });
+
+  test('comment text and author names with script payloads are inert text', async () => {
+    const xss = card(xssId);
+    await xss.waitFor();
+    assert.equal(await xss.locator('.name').textContent(), xssName, 'the name shows as typed');
+    assert.equal(await xss.locator('.body').textContent(), xssBody, 'the body shows as typed');
+    const injected = await page.evaluate(() => ({
+      pwned: (window as unknown as { __pwned?: number }).__pwned ?? null,
+      scripts: document.querySelectorAll('#colloquy-admin script').length,
+      images: document.querySelectorAll('#colloquy-admin img').length,
+      jsLinks: document.querySelectorAll('#colloquy-admin a[href^="javascript:"]').length,
+    }));
+    assert.deepEqual(injected, { pwned: null, scripts: 0, images: 0, jsLinks: 0 });
+    assert.deepEqual(dialogs, [], 'no alert() ran');
+    await xss.scrollIntoViewIfNeeded();
+    await shot('xss');
+  });
+
+  test('j/k move between comments and "a" approves; the comment joins the public thread', async () => {
+    assert.ok(!(await publicIds()).includes(heldId), 'held comments are not public');
+    await focusCard(heldId);
+    const focusRing = await page.evaluate(() => getComputedStyle(document.activeElement!).outlineStyle);
+    assert.notEqual(focusRing, 'none', 'the focused comment shows a focus outline');
+    await page.keyboard.press('a');
+    await toast('Approved').waitFor();
+    await until('the approved comment to leave the pending queue', async () => (await card(heldId).count()) === 0);
+    await until('focus to stay on the list (the next comment)', activeId);
+    await until('the comment in the public thread', async () => (await publicIds()).includes(heldId));
+    const html = await (await fetch(`${srv.url}/embed/thread?site=${SITE}&page=${PAGE}`)).text();
+    assert.ok(html.includes('read the figures before posting'), 'the no-JS thread shows it too');
+  });
+
+  test('"x" selects comments and "r" rejects the whole selection', async () => {
+    for (const id of bulkIds) {
+      await focusCard(id);
+      await page.keyboard.press('x');
+    }
+    await page.getByText('2 selected').waitFor();
+    for (const id of bulkIds) assert.ok(await card(id).locator('input.select').isChecked());
+    await page.keyboard.press('r');
+    await toast('Rejected: 2 comments.').waitFor();
+    for (const id of bulkIds) await until(`bulk comment ${id} to leave the queue`, async () => (await card(id).count()) === 0);
+    const statuses = await page.evaluate(async (ids) => {
+      const out: string[] = [];
+      for (const id of ids) out.push(((await (await fetch(`/api/v1/admin/comments/${id}`)).json()) as { comment: { status: string } }).comment.status);
+      return out;
+    }, bulkIds);
+    assert.deepEqual(statuses, ['rejected', 'rejected']);
+  });
+
+  test('a failed action is rolled back, with the reason', async () => {
+    // The server fails once (as a proxy or a restart might): the card comes back as it was.
+    await page.route('**/api/v1/admin/comments/*/moderate', (route) =>
+      route.fulfill({ status: 503, contentType: 'application/json', body: JSON.stringify({ error: { code: 'unavailable', message: 'Server busy' } }) }),
+    );
+    await focusCard(doomed.id);
+    await page.keyboard.press('a');
+    await page.locator('.toast.error', { hasText: 'Approve failed, nothing changed: Server busy' }).waitFor();
+    await card(doomed.id).waitFor();
+    assert.equal(await card(doomed.id).locator('.badge.pending').count(), 1, 'the card is back as it was');
+    await page.unroute('**/api/v1/admin/comments/*/moderate');
+    await page.locator('.toast.error').getByRole('button', { name: 'Dismiss' }).click();
+  });
+
+  test('an action on a comment its author deleted meanwhile says so and drops the card', async () => {
+    const gone = await fetch(`${srv.url}/api/v1/comments/${doomed.id}`, { method: 'DELETE', headers: { 'X-Edit-Token': doomed.editToken } });
+    assert.ok(gone.ok, `the author deletes their comment (${gone.status})`);
+    await focusCard(doomed.id);
+    await page.keyboard.press('a');
+    await page.locator('.toast.error', { hasText: 'Approve failed, nothing changed' }).waitFor();
+    await until('the deleted comment to leave the pending queue', async () => (await card(doomed.id).count()) === 0);
+    await page.locator('.toast.error').getByRole('button', { name: 'Dismiss' }).click();
+  });
+
+  test('a reader report puts a comment in Reported; dismissing the reports clears it', async () => {
+    const fine = await post(`A reasonable point about the budget ${stamp}`, 'Calm Reader');
+    assert.equal(fine.status, 'approved');
+    const res = await fetch(`${srv.url}/api/v1/comments/${fine.id}/report`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', 'X-Colloquy-Visitor': visitor() },
+      body: JSON.stringify({ reason: 'off-topic', note: 'Not about the article' }),
+    });
+    assert.equal(res.status, 201, await res.text());
+    await page.getByRole('link', { name: /^Reported/ }).click();
+    const reported = card(fine.id);
+    await reported.waitFor();
+    assert.match((await reported.locator('.reports').textContent()) ?? '', /1 open report:.*off-topic × 1/);
+    await reported.getByRole('button', { name: 'Dismiss reports' }).click();
+    await toast('Reports dismissed on the comment by Calm Reader.').waitFor();
+    await until('the comment to leave Reported', async () => (await card(fine.id).count()) === 0);
+    await page.getByRole('link', { name: /^Pending/ }).click();
+    await page.locator('.tab.active', { hasText: 'Pending' }).waitFor();
+  });
+
+  test('"?" shows the keyboard shortcuts; Escape closes them', async () => {
+    await page.keyboard.press('?');
+    const help = page.getByRole('dialog', { name: 'Keyboard shortcuts' });
+    await help.waitFor();
+    assert.ok((await help.textContent())?.includes('Approve'));
+    await shot('help');
+    await page.keyboard.press('Escape');
+    await noDialogOpen();
+  });
+
+  test('"b" bans the author with a duration and scope; their next comment is rejected', async () => {
+    await focusCard(trollId);
+    await page.keyboard.press('b');
+    const dialog = page.getByRole('dialog', { name: /Ban or suspend Troll/ });
+    await dialog.waitFor();
+    assert.ok(await dialog.getByLabel(/Browser/).isChecked(), 'the browser identity is chosen by default');
+    await dialog.getByLabel('7 days').check();
+    await dialog.getByLabel(/Reason/).fill('Insults other readers');
+    await shot('ban');
+    await dialog.getByLabel(/Reason/).press('Enter');
+    await toast(/Troll is banned/).waitFor();
+    await noDialogOpen();
+    await until('the banned author’s comment to leave the queue', async () => (await card(trollId).count()) === 0);
+    const next = await post(`A perfectly polite comment ${stamp}`, 'Troll', trollVisitor);
+    assert.equal(next.status, 'rejected', 'the ban rejects their next comment');
+  });
+
+  test('undo puts a comment back where the API can express it', async () => {
+    await page.getByRole('link', { name: 'Recent' }).click();
+    await card(trollId).waitFor();
+    assert.equal(await card(trollId).locator('.badge.rejected').count(), 1, 'the ban rejected the comment');
+    await focusCard(trollId);
+    await page.keyboard.press('a');
+    const done = toast('Approved: the comment by Troll.');
+    await done.waitFor();
+    await until('approved', async () => (await card(trollId).locator('.badge.approved').count()) === 1);
+    await done.getByRole('button', { name: 'Undo' }).click();
+    await toast('Undone.').waitFor();
+    await until('rejected again', async () => (await card(trollId).locator('.badge.rejected').count()) === 1);
+  });
+
+  test('the author panel shows history, bans and other identities', async () => {
+    await focusCard(trollId);
+    await page.keyboard.press('u');
+    const panel = page.getByRole('dialog', { name: 'Author: Troll' });
+    await panel.waitFor();
+    await panel.locator('.ban-list').getByText('Insults other readers').first().waitFor();
+    await panel.locator(`article.card[id="c-${trollId}"]`).waitFor();
+    await shot('author');
+    await page.keyboard.press('Escape');
+    await noDialogOpen();
+  });
+
+  test('settings: a field error shows next to its field; a new suspect term holds comments and the preview explains it', async () => {
+    await page.getByRole('link', { name: 'Settings' }).click();
+    await page.getByRole('heading', { name: /Settings of E2E Gazette/ }).waitFor();
+    // A bad value: the API names the field and the form marks it.
+    const max = page.getByLabel('Links allowed in a comment');
+    await max.fill('-1');
+    await page.getByRole('button', { name: 'Save changes' }).click();
+    await until('the field to be marked invalid', async () => (await max.getAttribute('aria-invalid')) === 'true');
+    const described = (await max.getAttribute('aria-describedby')) ?? '';
+    const message = await page.locator(`[id="${described.split(' ')[0]}"]`).textContent();
+    assert.ok(message && message.length > 0, 'an error message next to the field');
+    await shot('settings-error');
+    await page.getByRole('button', { name: 'Discard changes' }).click();
+    // The change that matters.
+    const suspect = page.getByLabel(/^Suspect/);
+    await suspect.fill(`${(await suspect.inputValue()).trim()}\n${term}`.trim());
+    await page.getByRole('button', { name: 'Save changes' }).click();
+    await toast('Settings saved').waitFor();
+    const preview = page.getByLabel('Test this text');
+    await preview.fill(`Look at this ${term} here`);
+    const result = page.locator('.preview-result');
+    await until('the preview to hold the text', async () => (await result.locator('.badge').textContent()) === 'pending');
+    assert.equal(await result.locator('mark').first().textContent(), term, 'the preview highlights the term');
+    await shot('settings', true);
+    await until('the new term to apply to new comments', async () => (await post(`I keep ${term} as a pet`, 'Fish Fan')).status === 'pending', 8000);
+  });
+
+  test('the audit log lists the approval, the ban and the settings change, and filters by action', async () => {
+    await page.getByRole('link', { name: 'Audit log' }).click();
+    const table = page.locator('.audit-table tbody');
+    await table.locator('tr').first().waitFor();
+    const text = (await table.textContent()) ?? '';
+    for (const action of ['approved a comment', 'banned', 'changed settings']) assert.ok(text.includes(action), `audit shows "${action}"`);
+    assert.ok(text.includes(EMAIL), 'entries name the moderator');
+    await page.getByLabel('Action').selectOption('settings.update');
+    await until('only settings changes', async () => {
+      const rows = await table.locator('tr').allTextContents();
+      return rows.length > 0 && rows.every((r) => r.includes('changed settings'));
+    });
+    await shot('audit');
+  });
+
+  test('the dev mailbox is offered exactly when its route answers', async () => {
+    const res = await fetch(`${srv.url}/api/v1/dev/mailbox`);
+    const link = page.getByRole('link', { name: 'Mailbox (dev)' });
+    assert.equal(await link.count(), res.status === 200 ? 1 : 0);
+    if (res.status === 200) {
+      await link.click();
+      await page.getByRole('heading', { name: 'Mailbox (development)' }).waitFor();
+      await shot('mailbox');
+    }
+  });
+
+  test('the console works dark and at phone width', async () => {
+    await page.emulateMedia({ colorScheme: 'dark' });
+    await page.setViewportSize({ width: 390, height: 844 });
+    await page.getByRole('link', { name: 'Queues' }).click();
+    await page.getByRole('link', { name: 'Recent' }).click();
+    await card(trollId).waitFor();
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    assert.ok(overflow <= 1, `no sideways scrolling at 390 px (${overflow} px too wide)`);
+    const bg = await page.evaluate(() => getComputedStyle(document.documentElement).backgroundColor);
+    assert.notEqual(bg, 'rgb(246, 247, 249)', 'the dark palette applies');
+    await shot('phone-dark');
+    await page.emulateMedia({ colorScheme: 'light' });
+    await page.setViewportSize({ width: 1100, height: 900 });
+  });
+
+  test('sign-in rate limits show the wait from Retry-After', async () => {
+    const other = await browser.newContext();
+    const p = await other.newPage();
+    // Five wrong attempts for one e-mail use up its allowance (5 in 15 minutes).
+    for (let i = 0; i < 5; i++) {
+      await fetch(`${srv.url}/api/v1/admin/session`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json' },
+        body: JSON.stringify({ email: 'nobody@courier.example', password: `guess ${i}` }),
+      });
+    }
+    await p.goto(`${srv.url}/admin`);
+    await p.getByLabel('E-mail').fill('nobody@courier.example');
+    await p.getByLabel('Password').fill('guess 6');
+    await p.getByRole('button', { name: 'Sign in' }).click();
+    await p.getByText(/Too many sign-in attempts\. Wait \d+ minutes?/).waitFor();
+    assert.ok(await p.getByRole('button', { name: 'Sign in' }).isDisabled(), 'the button waits out the limit');
+    await other.close();
+  });
+
+  test('a moderator sees only their sites, without settings and audit log', async () => {
+    // The admin adds a moderator of this one site through the API, as the console session would.
+    const csrf = (await context.cookies()).find((c) => c.name === 'colloquy_csrf')?.value ?? '';
+    const created = await page.evaluate(
+      async ({ csrf, site }) =>
+        (await fetch('/api/v1/admin/staff', {
+          method: 'POST',
+          headers: { 'Content-Type': 'application/json', 'X-CSRF-Token': csrf },
+          body: JSON.stringify({ email: 'mo@courier.example', password: 'moderator password 1', roles: [{ site, role: 'moderator' }] }),
+        })).status,
+      { csrf, site: SITE },
+    );
+    assert.equal(created, 201);
+    const other = await browser.newContext();
+    const p = await other.newPage();
+    await p.goto(`${srv.url}/admin`);
+    await p.getByLabel('E-mail').fill('mo@courier.example');
+    await p.getByLabel('Password').fill('moderator password 1');
+    await p.getByLabel('Password').press('Enter');
+    await p.getByRole('navigation', { name: 'Console' }).waitFor();
+    assert.deepEqual(await p.getByLabel('Site').locator('option').allTextContents(), ['E2E Gazette (moderator)']);
+    const nav = await p.getByRole('navigation', { name: 'Console' }).locator('a').allTextContents();
+    assert.ok(!nav.includes('Settings') && !nav.includes('Audit log'), `moderator navigation: ${nav.join(', ')}`);
+    await p.goto(`${srv.url}/admin/settings?site=${SITE}`);
+    await p.getByText('Only an admin of this site can see this page.').waitFor();
+    await other.close();
+  });
+
+  test('signing out ends the session', async () => {
+    await page.getByRole('button', { name: 'Sign out' }).click();
+    await page.getByRole('heading', { name: 'Sign in to moderate' }).waitFor();
+    const me = await page.evaluate(async () => (await fetch('/api/v1/admin/me')).status);
+    assert.equal(me, 401);
+    assert.deepEqual(dialogs, [], 'no alert() ran at any point');
+    assert.deepEqual(cspViolations, [], 'the console needs nothing its CSP forbids');
+  });
+});

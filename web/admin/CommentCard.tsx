@@ -1,0 +1,160 @@
+// One comment in a queue: author (with e-mail, visible to staff), thread link, time, status
+// badges, the source text with matched spans highlighted, the reasons, reports and actions.
+import { useState } from 'preact/hooks';
+import { Badges } from './Badge.tsx';
+import { Highlighted } from './Highlighted.tsx';
+import { t, tr } from './i18n/t.ts';
+import { Reasons } from './Reasons.tsx';
+import { safeUrl } from './safeUrl.ts';
+import { Time } from './Time.tsx';
+import type { Action, AdminComment } from './types.ts';
+
+export interface CardHandlers {
+  onAction(c: AdminComment, action: Action): void;
+  onBan(c: AdminComment): void;
+  onAuthor(c: AdminComment): void;
+  onResolve(c: AdminComment, resolution: 'upheld' | 'dismissed'): void;
+  onToggle(c: AdminComment): void;
+  onFocus(c: AdminComment): void;
+}
+
+interface Props extends CardHandlers {
+  c: AdminComment;
+  current: boolean;
+  selected: boolean;
+  /** Compact: no checkbox, fewer actions (author history). */
+  compact?: boolean;
+}
+
+const ACTIONS: { action: Action; key?: string }[] = [
+  { action: 'approve', key: 'a' },
+  { action: 'reject', key: 'r' },
+  { action: 'spam', key: 's' },
+  { action: 'shadow' },
+];
+
+export function CommentCard({ c, current, selected, compact, ...h }: Props) {
+  const [confirmDelete, setConfirmDelete] = useState(false);
+  const name = c.author.name || t('anonymous');
+  const head = `h-${c.id}`;
+  const url = safeUrl(c.thread.url);
+  const where = c.thread.title || c.thread.page;
+  const reasons = c.moderation?.reasons ?? [];
+  const last = c.moderation?.lastAction;
+  const isNow = (a: Action): boolean =>
+    !c.deleted &&
+    (a === 'approve' ? c.status === 'approved' && !c.shadow : a === 'shadow' ? c.status === 'approved' && c.shadow : c.status === (a === 'reject' ? 'rejected' : 'spam'));
+
+  return (
+    <article
+      id={`c-${c.id}`}
+      class={`card${current ? ' current' : ''}${selected ? ' selected' : ''}`}
+      tabIndex={current ? 0 : -1}
+      aria-labelledby={head}
+      aria-describedby={`b-${c.id}`}
+      onFocusIn={() => h.onFocus(c)}
+    >
+      <header class="card-head">
+        {!compact && (
+          <input
+            type="checkbox"
+            class="select"
+            checked={selected}
+            aria-label={t('selectComment', { name })}
+            onChange={() => h.onToggle(c)}
+          />
+        )}
+        <h3 id={head} class="who">
+          <span class="sr-only">{t('commentBy')} </span>
+          <span class="name">{name}</span>
+          {c.author.email && <span class="email">{c.author.email}</span>}
+          {c.author.accountId && <span class="account">{t('account')}</span>}
+        </h3>
+        <Badges c={c} />
+        <span class="where">
+          <Time iso={c.createdAt} />
+          {c.editedAt && <span class="edited"> {t('edited')}</span>}
+          {' · '}
+          {url ? (
+            <a href={url} target="_blank" rel="noopener noreferrer">
+              {where}
+            </a>
+          ) : (
+            <span>{where}</span>
+          )}
+          {c.parentId && <span class="reply-mark"> · {t('isReply')}</span>}
+        </span>
+      </header>
+      <div id={`b-${c.id}`}>
+        {c.deleted && !c.body ? <p class="body muted">{t('deletedBody')}</p> : <Highlighted text={c.body} reasons={reasons} />}
+      </div>
+      <Reasons reasons={reasons} text={c.body} label={t('reasonsLabel', { name })} />
+      {c.reports && c.reports.open > 0 && (
+        <p class="reports">
+          {t('reportsSummary', { count: c.reports.open })}{' '}
+          {Object.entries(c.reports.byReason).map(([reason, n]) => (
+            <span key={reason} class="chip">
+              {tr('report', reason)} × {n}
+            </span>
+          ))}
+        </p>
+      )}
+      {last && (
+        <p class="last muted">
+          {t('lastAction', { action: tr('action', last.action), by: last.by?.email ?? t('someone') })} <Time iso={last.at} />
+          {last.note ? ` · ${last.note}` : ''}
+        </p>
+      )}
+      {!c.deleted && (
+        <div class="actions" role="group" aria-label={t('actionsFor', { name })}>
+          {ACTIONS.map(({ action, key }) => (
+            <button
+              key={action}
+              type="button"
+              class={`act ${action}`}
+              aria-keyshortcuts={key}
+              title={key ? t('withKey', { label: tr('do', action), key }) : t('shadowHint')}
+              aria-pressed={isNow(action) ? 'true' : undefined}
+              disabled={isNow(action)}
+              onClick={() => h.onAction(c, action)}
+            >
+              {tr('do', action)}
+            </button>
+          ))}
+          {c.reports && c.reports.open > 0 && (
+            <>
+              <button type="button" class="act" onClick={() => h.onResolve(c, 'dismissed')}>
+                {t('dismissReports')}
+              </button>
+              <button type="button" class="act" onClick={() => h.onResolve(c, 'upheld')}>
+                {t('upholdReports')}
+              </button>
+            </>
+          )}
+          <button type="button" class="act ban" aria-keyshortcuts="b" title={t('withKey', { label: t('banAuthor'), key: 'b' })} onClick={() => h.onBan(c)}>
+            {t('banAuthor')}
+          </button>
+          {!compact && (
+            <button type="button" class="act" aria-keyshortcuts="u" title={t('withKey', { label: t('authorPanel'), key: 'u' })} onClick={() => h.onAuthor(c)}>
+              {t('authorPanel')}
+            </button>
+          )}
+          {confirmDelete ? (
+            <span class="confirm">
+              <button type="button" class="act danger" onClick={() => h.onAction(c, 'delete')}>
+                {t('deleteYes')}
+              </button>
+              <button type="button" class="act" onClick={() => setConfirmDelete(false)}>
+                {t('cancel')}
+              </button>
+            </span>
+          ) : (
+            <button type="button" class="act delete" onClick={() => setConfirmDelete(true)}>
+              {tr('do', 'delete')}
+            </button>
+          )}
+        </div>
+      )}
+    </article>
+  );
+}

@@ -1,0 +1,70 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { belongs, changes, initialQueue, inverse, loaded, move, predict, restore, snapshot, toggle, updated, type QueueState } from './queueState.ts';
+import type { AdminComment } from './types.ts';
+
+function comment(id: string, over: Partial<AdminComment> = {}): AdminComment {
+  return {
+    id, site: 'demo', thread: { id: 't', page: 'p', url: null, title: null }, parentId: null, depth: 0,
+    author: { name: id, email: null, visitorKey: 'v', ipHash: 'i', accountId: null }, body: 'text', status: 'pending',
+    shadow: false, listed: false, deleted: false, score: 0, up: 0, down: 0, createdAt: '2025-01-01T00:00:00.000Z', editedAt: null,
+    moderation: { decidedBy: 'pipeline', reasons: [], lastAction: null }, reports: { open: 0, weight: 0, byReason: {} }, ...over,
+  };
+}
+
+const page = (...ids: string[]) => loaded(initialQueue, ids.map((id) => comment(id)), null, false);
+
+test('pages append without duplicates; the first item becomes current', () => {
+  const s = loaded(page('a', 'b'), [comment('b'), comment('c')], 'next', true);
+  assert.deepEqual(s.items.map((c) => c.id), ['a', 'b', 'c']);
+  assert.equal(s.current, 'a');
+  assert.equal(s.nextCursor, 'next');
+});
+
+test('an approved comment leaves the pending queue and focus moves to the next one', () => {
+  let s: QueueState = { ...page('a', 'b', 'c'), current: 'b' };
+  s = toggle(s, 'b');
+  s = updated(s, 'pending', [predict(s.items[1]!, 'approve')]);
+  assert.deepEqual(s.items.map((c) => c.id), ['a', 'c']);
+  assert.equal(s.current, 'c');
+  assert.equal(s.selected.size, 0, 'a comment that left is no longer selected');
+  const last = updated({ ...page('a', 'b'), current: 'b' }, 'pending', [predict(comment('b'), 'reject')]);
+  assert.equal(last.current, 'a', 'at the end, focus moves back');
+});
+
+test('in Recent a comment stays, with its new status', () => {
+  const s = updated(page('a'), 'recent', [predict(comment('a'), 'spam')]);
+  assert.equal(s.items[0]!.status, 'spam');
+});
+
+test('a rollback puts the comment back where it was', () => {
+  const s0 = page('a', 'b', 'c');
+  const snaps = snapshot(s0, ['b']);
+  const s1 = updated(s0, 'pending', [predict(s0.items[1]!, 'approve')]);
+  const s2 = restore(s1, snaps);
+  assert.deepEqual(s2.items.map((c) => [c.id, c.status]), [['a', 'pending'], ['b', 'pending'], ['c', 'pending']]);
+});
+
+test('queues hold what the contract says', () => {
+  assert.ok(belongs('pending', comment('a')));
+  assert.ok(!belongs('pending', comment('a', { deleted: true })));
+  assert.ok(belongs('rejected', comment('a', { status: 'spam' })));
+  assert.ok(belongs('reported', comment('a', { status: 'approved', reports: { open: 1, weight: 1, byReason: {} } })));
+  assert.ok(!belongs('reported', predict(comment('a', { reports: { open: 1, weight: 1, byReason: {} } }), 'approve')), 'actions resolve reports');
+});
+
+test('undo exists only where an action restores the old state', () => {
+  assert.equal(inverse(comment('a')), null, 'there is no action back to pending');
+  assert.equal(inverse(comment('a', { status: 'rejected' })), 'reject');
+  assert.equal(inverse(comment('a', { status: 'approved', shadow: true })), 'shadow');
+  assert.equal(inverse(comment('a', { status: 'approved', deleted: true })), null);
+  assert.ok(!changes(comment('a', { status: 'approved' }), 'approve'), 'repeating an action changes nothing');
+  assert.ok(changes(comment('a', { status: 'approved', reports: { open: 2, weight: 2, byReason: {} } }), 'approve'), 'unless it resolves reports');
+});
+
+test('move stays inside the list', () => {
+  const s = page('a', 'b');
+  assert.equal(move(s, 1).current, 'b');
+  assert.equal(move(move(s, 1), 1).current, 'b');
+  assert.equal(move(s, -1).current, 'a');
+});

@@ -1,0 +1,147 @@
+// The state of one queue page, as pure functions: pages appended by cursor, the focused and
+// selected items, and optimistic moderation (predict the result, apply it at once, put the
+// previous version back if the server refuses).
+import type { Action, AdminComment, QueueName } from './types.ts';
+
+export interface QueueState {
+  items: AdminComment[];
+  nextCursor: string | null;
+  status: 'loading' | 'ready' | 'error';
+  error: string | null;
+  /** A further page is loading. */
+  more: boolean;
+  selected: ReadonlySet<string>;
+  /** The id of the item keyboard commands act on. */
+  current: string | null;
+}
+
+export const initialQueue: QueueState = {
+  items: [], nextCursor: null, status: 'loading', error: null, more: false, selected: new Set(), current: null,
+};
+
+/** Where an item was before an optimistic change, to put it back. */
+export interface Snapshot {
+  comment: AdminComment;
+  index: number;
+}
+
+export function loaded(state: QueueState, comments: AdminComment[], nextCursor: string | null, append: boolean): QueueState {
+  const have = new Set(append ? state.items.map((c) => c.id) : []);
+  const items = append ? [...state.items, ...comments.filter((c) => !have.has(c.id))] : comments;
+  const ids = new Set(items.map((c) => c.id));
+  const current = state.current && ids.has(state.current) ? state.current : (items[0]?.id ?? null);
+  const selected = new Set([...state.selected].filter((id) => ids.has(id)));
+  return { ...state, items, nextCursor, status: 'ready', error: null, more: false, current, selected };
+}
+
+/** Whether a comment belongs in a queue (docs/ADMIN-API.md §4). */
+export function belongs(queue: QueueName, c: AdminComment): boolean {
+  switch (queue) {
+    case 'pending':
+      return c.status === 'pending' && !c.deleted;
+    case 'reported':
+      return (c.reports?.open ?? 0) > 0;
+    case 'rejected':
+      return c.status === 'rejected' || c.status === 'spam';
+    case 'recent':
+      return true;
+  }
+}
+
+/** What an action will most likely make of a comment (§5); the server's answer replaces it. */
+export function predict(c: AdminComment, action: Action): AdminComment {
+  const reports = c.reports ? { ...c.reports, open: 0 } : c.reports;
+  switch (action) {
+    case 'approve':
+      return { ...c, status: 'approved', shadow: false, listed: true, reports };
+    case 'shadow':
+      return { ...c, status: 'approved', shadow: true, listed: false, reports };
+    case 'reject':
+      return { ...c, status: 'rejected', shadow: false, listed: false, reports };
+    case 'spam':
+      return { ...c, status: 'spam', shadow: false, listed: false, reports };
+    case 'delete':
+      return { ...c, deleted: true, listed: false, reports };
+  }
+}
+
+/** The action that puts a comment back as it was, if the API has one (there is no "hold"). */
+export function inverse(before: AdminComment): Action | null {
+  if (before.deleted) return null;
+  if (before.status === 'approved') return before.shadow ? 'shadow' : 'approve';
+  if (before.status === 'rejected') return 'reject';
+  if (before.status === 'spam') return 'spam';
+  return null;
+}
+
+/** Does the action change anything? (Repeating one is harmless but pointless.) */
+export function changes(c: AdminComment, action: Action): boolean {
+  const next = predict(c, action);
+  return next.status !== c.status || next.shadow !== c.shadow || next.deleted !== c.deleted || (c.reports?.open ?? 0) > 0;
+}
+
+/**
+ * Puts new versions of comments in place; those that no longer belong in the queue leave it.
+ * Focus moves to the item after the first one that left (or before it, at the end).
+ */
+export function updated(state: QueueState, queue: QueueName, comments: AdminComment[]): QueueState {
+  const byId = new Map(comments.map((c) => [c.id, c]));
+  const items: AdminComment[] = [];
+  let current = state.current;
+  let currentGone = false;
+  let nextAfterCurrent: string | null = null;
+  let lastKept: string | null = null;
+  for (const item of state.items) {
+    const next = byId.get(item.id) ?? item;
+    if (belongs(queue, next)) {
+      items.push(next);
+      if (currentGone && nextAfterCurrent === null) nextAfterCurrent = next.id;
+      if (!currentGone) lastKept = next.id;
+    } else if (item.id === current) {
+      currentGone = true;
+    }
+  }
+  if (currentGone) current = nextAfterCurrent ?? lastKept;
+  const ids = new Set(items.map((c) => c.id));
+  const selected = new Set([...state.selected].filter((id) => ids.has(id)));
+  return { ...state, items, current, selected };
+}
+
+export function snapshot(state: QueueState, ids: Iterable<string>): Snapshot[] {
+  const want = new Set(ids);
+  const out: Snapshot[] = [];
+  state.items.forEach((comment, index) => {
+    if (want.has(comment.id)) out.push({ comment, index });
+  });
+  return out;
+}
+
+/** Rolls back: each comment as it was, where it was (re-inserted if it left the list). */
+export function restore(state: QueueState, snaps: Snapshot[]): QueueState {
+  let items = [...state.items];
+  for (const { comment, index } of [...snaps].sort((a, b) => a.index - b.index)) {
+    const at = items.findIndex((c) => c.id === comment.id);
+    if (at >= 0) items[at] = comment;
+    else items = [...items.slice(0, index), comment, ...items.slice(index)];
+  }
+  return { ...state, items, current: state.current ?? snaps[0]?.comment.id ?? null };
+}
+
+export function toggle(state: QueueState, id: string): QueueState {
+  const selected = new Set(state.selected);
+  if (selected.has(id)) selected.delete(id);
+  else selected.add(id);
+  return { ...state, selected };
+}
+
+export function selectAll(state: QueueState, on: boolean): QueueState {
+  return { ...state, selected: on ? new Set(state.items.map((c) => c.id)) : new Set() };
+}
+
+/** Moves the current item by `delta` (j/k), staying inside the list. */
+export function move(state: QueueState, delta: number): QueueState {
+  if (!state.items.length) return state;
+  const at = state.items.findIndex((c) => c.id === state.current);
+  const next = Math.max(0, Math.min(state.items.length - 1, (at < 0 ? 0 : at) + delta));
+  return { ...state, current: state.items[next]!.id };
+}

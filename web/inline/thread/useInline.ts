@@ -1,0 +1,102 @@
+// The widget's side of inline feedback: whether the page uses it, the passages and their
+// counts, loading inline.js (only then) and answering what it asks of the widget.
+import { useEffect, useMemo, useReducer, useRef, useState } from 'preact/hooks';
+import type { Api } from '../../widget/api.ts';
+import { t } from '../../widget/i18n/t.ts';
+import type { MountOptions } from '../../widget/options.ts';
+import type { State } from '../../widget/state.ts';
+import { load, save } from '../../widget/storage.ts';
+import type { ThreadActions } from '../../widget/useThread.ts';
+import type { Controller, Host, InlineModule, PassageInfo } from '../bridge.ts';
+import type { InlineLookup } from './context.ts';
+
+const AUTHOR = 'colloquy:author';
+
+/** The article container: the page's or site's selector, else <article>, else <body>. */
+function articleRoot(selector: string | null | undefined): Element {
+  let el: Element | null = null;
+  try {
+    if (selector) el = document.querySelector(selector);
+  } catch {
+    // An invalid selector: fall back.
+  }
+  return el ?? document.querySelector('article') ?? document.body;
+}
+
+export function useInline(api: Api, options: MountOptions, state: State, actions: ThreadActions, signedInAs: string | undefined) {
+  const [passages, setPassages] = useState<PassageInfo[]>([]);
+  const [view, setView] = useState<'all' | 'inline'>('all');
+  const [focus, setFocus] = useState<string | null>(null);
+  const [version, changed] = useReducer((n: number, _: unknown) => n + 1, 0);
+  const controller = useRef<Controller | null>(null);
+  const latest = useRef({ actions, signedInAs, passages });
+  latest.current = { actions, signedInAs, passages };
+
+  const ready = state.status === 'ready';
+  const config = state.config.inline ?? { attraction: 'quiet', readerSelection: true, root: null };
+  const off = options.inline === 'off';
+  const selector = options.inlineRoot || config.root;
+  const selection = !off && config.readerSelection && (options.inline === 'on' || !!selector);
+  const wanted = ready && !off && (selection || !!document.querySelector('[data-colloquy-feedback]'));
+  const anchored = state.comments.some((c) => c.anchor);
+  const count = state.thread?.commentCount ?? 0;
+
+  useEffect(() => {
+    if (!ready || !(wanted || anchored)) return;
+    const timer = setTimeout(() => api.passages().then((r) => setPassages(r.passages), () => {}), count ? 250 : 0);
+    return () => clearTimeout(timer);
+  }, [api, ready, wanted, anchored, count, state.arrived.length]);
+
+  useEffect(() => {
+    if (!wanted) return;
+    let stopped = false;
+    const host: Host = {
+      root: articleRoot(selector),
+      selection,
+      attraction: config.attraction,
+      t: (key, params) => t(key as 'close', params as { count: number }),
+      latest: (key, limit) => api.passageComments(key, limit).then((r) => r.comments),
+      async post({ body, name, email, anchor }) {
+        const { signedInAs } = latest.current;
+        const res = await latest.current.actions.post({ body, anchor, author: { name, email: email || undefined } }, null);
+        if (!signedInAs) save(AUTHOR, { name, email });
+        return res;
+      },
+      author() {
+        const { signedInAs } = latest.current;
+        const stored = load<{ name?: string; email?: string }>(AUTHOR, {});
+        return { name: signedInAs ?? stored.name ?? '', email: stored.email ?? '', signedIn: !!signedInAs };
+      },
+      showAll(key) {
+        setView('inline');
+        setFocus(key);
+      },
+      changed: () => changed(undefined),
+    };
+    import(/* @vite-ignore */ `${options.base}/inline.js`).then(
+      (m: InlineModule) => {
+        if (stopped) return;
+        controller.current = m.start(host);
+        controller.current.update(latest.current.passages);
+      },
+      (e: unknown) => console.error('colloquy: inline feedback failed to load', e),
+    );
+    return () => {
+      stopped = true;
+      controller.current?.stop();
+      controller.current = null;
+    };
+  }, [api, options.base, wanted, selection, selector, config.attraction]);
+
+  useEffect(() => controller.current?.update(passages), [passages]);
+
+  // A new object whenever anchoring changes, so quotes re-render with their status.
+  const lookup = useMemo<InlineLookup | null>(() => {
+    const c = controller.current;
+    return c ? { status: c.status, reveal: c.reveal, question: c.question, position: c.position } : null;
+  }, [version]);
+
+  return { api, passages, view, setView, focus, lookup, shown: wanted || passages.length > 0 };
+}
+
+export type InlineThread = ReturnType<typeof useInline>;
