@@ -30,6 +30,7 @@ import { clientErrorHandler, frameworkErrors, installErrorHandling, installValid
 import { staticRoutes } from './platform/static.ts';
 import { consolePageRoutes } from './moderation/console-page.ts';
 import { createModeration } from './moderation/module.ts';
+import { createClassifiers } from './moderation/classifiers/index.ts';
 import { createSiteService } from './sites/service.ts';
 import { createSiteStore } from './sites/store.ts';
 import { registerSupport } from './support/index.ts';
@@ -69,7 +70,8 @@ export async function buildApp(config: Config): Promise<App> {
   const sites = createSiteService(createSiteStore(database.db));
   const commentStore = createCommentStore(database.db);
   const notify = createNotify({ db: database.db, engine: database.engine, bus, sites, comments: commentStore, config, log: http.log.child({ module: 'notify' }) });
-  const moderation = createModeration({ db: database.db, sites, store: commentStore, bus, limiter, config });
+  // External classifiers run only where their keys are configured (PERSPECTIVE_API_KEY, AKISMET_*, CLASSIFIER_URL).
+  const moderation = createModeration({ db: database.db, sites, store: commentStore, bus, limiter, config, phaseDeps: { classifiers: createClassifiers(config) } });
   await moderation.bootstrap();
   const comments = createCommentService({ store: commentStore, sites, bus, effects: notify.effects, moderate: moderation.moderate });
   const accountComments = createAccountComments({ store: commentStore, accountStore: createAccountCommentStore(database.db), bus });

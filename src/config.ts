@@ -240,6 +240,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   values.ssoSiteSecrets = ssoSiteSecrets(env, problems);
   const isProduction = env.NODE_ENV === 'production';
   if (values.secret === null && isProduction) problems.push('COLLOQUY_SECRET: required when NODE_ENV=production');
+  // Links in e-mail would point at localhost.
+  if (isProduction && values.smtpUrl && !env.PUBLIC_URL) problems.push('PUBLIC_URL: required with SMTP_URL when NODE_ENV=production (the links in e-mail)');
   if ((values.adminEmail === null) !== (values.adminPassword === null) && !problems.some((p) => p.startsWith('ADMIN_'))) {
     problems.push('ADMIN_EMAIL and ADMIN_PASSWORD: set both, or neither');
   }

@@ -100,6 +100,10 @@ export function createNotify(deps: NotifyDeps) {
     now,
   });
 
+  // Not yet here: moderator alerts (new pending comment, new report; immediate or digest). They
+  // belong beside these: a moderation event (or a hook in its transaction) enqueues an event row,
+  // fan-out finds the site's moderators (identity accounts with role moderator/admin, or staff)
+  // and their alert preferences, and the same outbox, digest and dedupe keys do the rest.
   // Approvals come from the moderation module, deletions from the comments module, as bus
   // events after their commit. Every node hears each event; the dedupe key keeps one row.
   // (Moderation can instead call effects.approved inside its approval transaction.)

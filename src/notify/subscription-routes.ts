@@ -65,7 +65,7 @@ export async function subscriptionRoutes(app: FastifyInstance, deps: Subscriptio
       await enforce(deps.limiter, who);
     }
     const page = pageKey(body.page);
-    const status = await subscriptions.subscribe(deps.db, {
+    const status = await subscriptions.request({
       site, page, email, kinds: kindsOf(body.kind), mode: body.mode ?? 'immediate', chain: body.chain ?? false, verified,
     });
     return reply.code(status === 'subscribed' ? 201 : 202).send({ status });

@@ -82,35 +82,43 @@ export function createSubscriptions(deps: SubscriptionDeps) {
     return { claim, recipient, sub, site, what };
   }
 
+  /** Subscribes; a guest's address gets a confirmation e-mail first (in `ex`'s transaction). */
+  async function subscribe(ex: Executor, req: SubscribeRequest): Promise<'subscribed' | 'confirmation_sent'> {
+    const at = deps.now();
+    const recipient = await store.ensureRecipient(ex, req.site.id, req.email, at);
+    const base = (kind: SubscriptionKind): SubscriptionRow => ({
+      id: newId(at), site_id: req.site.id, recipient_id: recipient.id, kind,
+      page_key: kind === 'thread' ? req.page : null, scope: kind === 'thread' ? `thread:${req.page}` : 'replies',
+      mode: req.mode, chain: kind === 'replies' && req.chain ? 1 : 0,
+      confirm_hash: null, confirm_expires_at: null, confirmed_at: null, created_at: at,
+    });
+    if (req.verified) {
+      for (const kind of req.kinds) await store.save(ex, { ...base(kind), confirmed_at: at });
+      await store.markConfirmed(ex, recipient.id, at);
+      return 'subscribed';
+    }
+    const { token, hash } = confirmToken();
+    const asked: SubscriptionRow[] = [];
+    for (const kind of req.kinds) {
+      const row = base(kind);
+      // A confirmed subscription stays as it is: changing it would need the address's say.
+      if ((await store.findByScope(ex, recipient.id, row.scope))?.confirmed_at) continue;
+      asked.push(row);
+      await store.save(ex, { ...row, confirm_hash: hash, confirm_expires_at: at + deps.confirmHours * hour });
+    }
+    if (asked.length) await sendConfirmation(ex, { ...req, title: req.title ?? req.page }, recipient, asked, token, hash);
+    return 'confirmation_sent';
+  }
+
   return {
     unsubscribeUrl,
+    subscribe,
 
-    /** Subscribes; a guest's address gets a confirmation e-mail first (in `ex`'s transaction). */
-    async subscribe(ex: Executor, req: SubscribeRequest): Promise<'subscribed' | 'confirmation_sent'> {
-      const at = deps.now();
-      const recipient = await store.ensureRecipient(ex, req.site.id, req.email, at);
-      const base = (kind: SubscriptionKind): SubscriptionRow => ({
-        id: newId(at), site_id: req.site.id, recipient_id: recipient.id, kind,
-        page_key: kind === 'thread' ? req.page : null, scope: kind === 'thread' ? `thread:${req.page}` : 'replies',
-        mode: req.mode, chain: kind === 'replies' && req.chain ? 1 : 0,
-        confirm_hash: null, confirm_expires_at: null, confirmed_at: null, created_at: at,
-      });
-      if (req.verified) {
-        for (const kind of req.kinds) await store.save(ex, { ...base(kind), confirmed_at: at });
-        await store.markConfirmed(ex, recipient.id, at);
-        return 'subscribed';
-      }
-      const { token, hash } = confirmToken();
-      const asked: SubscriptionRow[] = [];
-      for (const kind of req.kinds) {
-        const row = base(kind);
-        // A confirmed subscription stays as it is: changing it would need the address's say.
-        if ((await store.findByScope(ex, recipient.id, row.scope))?.confirmed_at) continue;
-        asked.push(row);
-        await store.save(ex, { ...row, confirm_hash: hash, confirm_expires_at: at + deps.confirmHours * hour });
-      }
-      if (asked.length) await sendConfirmation(ex, { ...req, title: req.title ?? (await deps.titleOf(req.site.id, req.page)) }, recipient, asked, token, hash);
-      return 'confirmation_sent';
+    /** subscribe() in a transaction of its own: the subscription and its e-mail, or neither. */
+    async request(req: SubscribeRequest): Promise<'subscribed' | 'confirmation_sent'> {
+      // Looked up first: on SQLite a read through another handle would wait for the transaction.
+      const title = req.title ?? (await deps.titleOf(req.site.id, req.page));
+      return store.transaction((trx) => subscribe(trx, { ...req, title }));
     },
 
     /** Opens a confirm link: its subscriptions start, and the address is proven. */

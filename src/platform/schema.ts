@@ -43,7 +43,8 @@ export interface CommentsTable {
   body: string;
   html: string;
   status: string;
-  // 1 when shown in public reads: approved and not deleted, or deleted with listed replies.
+  // 1 when shown in public reads: visible (approved, not shadow, not deleted), or a placeholder
+  // keeping listed replies in place. Only comments/visibility.ts changes it.
   listed: number;
   score: number;
   up: number;

@@ -7,6 +7,7 @@ import { CommentList } from './CommentList.tsx';
 import { Composer } from './Composer.tsx';
 import { Thread, type ThreadContext } from './context.ts';
 import { Header } from './Header.tsx';
+import { NotifyForm } from './NotifyOf.tsx';
 import { t } from './i18n/t.ts';
 import type { MountOptions } from './options.ts';
 import { Prompt } from './Prompt.tsx';
@@ -103,6 +104,7 @@ export function App({ options, host }: { options: MountOptions; host: Element })
           <>
             {!closed && <Prompt onGo={compose} />}
             <Header count={state.thread.commentCount} sort={state.sort} busy={state.busy} onSort={(s) => void actions.sort(s)} />
+            {!closed && <NotifyForm api={api} signedIn={!!account} />}
             <InlineViews inline={inline} />
             {!closed && <Account api={api} account={account} onSignOut={signOut} />}
             {closed ? <p class="status">{t('closed')}</p> : <Composer inputRef={composer} signedInAs={account?.name} />}

@@ -5,7 +5,9 @@ import { BodyField } from './BodyField.tsx';
 import { Thread } from './context.ts';
 import { errorFor, formError, type FormError } from './formError.ts';
 import { t } from './i18n/t.ts';
+import { NotifySelect } from './NotifyOf.tsx';
 import { load, save } from './storage.ts';
+import type { NotifyChoice } from './types.ts';
 
 const AUTHOR = 'colloquy:author';
 type Author = { name: string; email: string };
@@ -24,6 +26,7 @@ export function Composer({ parent, onClose, inputRef, signedInAs }: Props) {
   const { actions, announce, focusComment } = useContext(Thread);
   const [author, setAuthor] = useState<Author>(() => ({ name: '', email: '', ...load<Partial<Author>>(AUTHOR, {}) }));
   const [body, setBody] = useState('');
+  const [notify, setNotify] = useState<NotifyChoice>('none');
   const [posting, setPosting] = useState(false);
   const [error, setError] = useState<FormError>(null);
   const own = useRef<HTMLTextAreaElement>(null);
@@ -50,7 +53,9 @@ export function Composer({ parent, onClose, inputRef, signedInAs }: Props) {
       ? { field: 'body', message: t('bodyRequired') }
       : !name
         ? { field: 'name', message: t('nameRequired') }
-        : null;
+        : notify !== 'none' && !signedInAs && !author.email.trim()
+          ? { field: 'email', message: t('notifyNeedsEmail') }
+          : null;
     setError(check);
     if (check) {
       refocus();
@@ -59,7 +64,7 @@ export function Composer({ parent, onClose, inputRef, signedInAs }: Props) {
     setPosting(true);
     try {
       const email = author.email.trim();
-      const res = await actions.post({ parentId: parent?.id, author: { name, email: email || undefined }, body }, parent?.id ?? null);
+      const res = await actions.post({ parentId: parent?.id, author: { name, email: email || undefined }, body, notify: notify === 'none' ? undefined : notify }, parent?.id ?? null);
       if (!signedInAs) save(AUTHOR, { name, email });
       const published = res.status === 'approved' || res.status === 'pending';
       if (!published) {
@@ -68,7 +73,7 @@ export function Composer({ parent, onClose, inputRef, signedInAs }: Props) {
         return announce(t('postedRejected'));
       }
       setBody('');
-      announce(t(res.status === 'approved' ? 'posted' : 'postedPending'));
+      announce(t(res.status === 'approved' ? 'posted' : 'postedPending') + (notify !== 'none' && !signedInAs ? ` ${t('notifyCheckInbox')}` : ''));
       focusComment(res.comment.id);
       onClose?.(false);
     } catch (e) {
@@ -135,6 +140,7 @@ export function Composer({ parent, onClose, inputRef, signedInAs }: Props) {
       <div class="row">
         {!signedInAs && field('name', t('nameLabel'), 'text')}
         {!signedInAs && field('email', t('emailLabel'), 'email', t('emailHint'))}
+        <NotifySelect value={notify} onChange={setNotify} disabled={posting} />
         <div class="buttons">
           {onClose && (
             <button type="button" class="secondary" onClick={() => onClose()} disabled={posting}>

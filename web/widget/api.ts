@@ -3,7 +3,7 @@ import { t } from './i18n/t.ts';
 import { keep, session, type Session } from './auth.ts';
 import { visitorToken } from './storage.ts';
 import type { PassageInfo } from '../inline/bridge.ts';
-import type { CommentsPage, Comment, Me, NewComment, Posted, RepliesPage, Sort, Vote, VoteResult } from './types.ts';
+import type { CommentsPage, Comment, Me, NewComment, NotifyChoice, Posted, RepliesPage, Sort, Vote, VoteResult } from './types.ts';
 
 export class ApiError extends Error {
   readonly code: string;
@@ -79,6 +79,8 @@ export function createApi(target: Target) {
     remove: (id: string, token: string) =>
       request<{ comment: Comment }>('DELETE', `/comments/${enc(id)}`, undefined, undefined, token),
     vote: (id: string, value: Vote) => request<VoteResult>('PUT', `/comments/${enc(id)}/vote`, undefined, { value }),
+    subscribe: (s: { kind: NotifyChoice; email?: string }) =>
+      request<{ status: 'subscribed' | 'confirmation_sent' }>('POST', '/subscriptions', undefined, { ...where, ...s }),
     magicLink: (email: string) => request('POST', '/auth/magic-link', undefined, { site: target.site, email, returnUrl: location.href.split('#')[0] }),
     verify: (token: string) => request<SignedIn>('POST', '/auth/verify', undefined, { token }),
     sso: (token: string) => request<SignedIn>('POST', '/auth/sso', undefined, { site: target.site, token }),

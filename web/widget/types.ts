@@ -71,7 +71,11 @@ export interface VoteResult {
   value: Vote;
 }
 
+/** "Notify of": e-mail about new comments in the thread, replies to mine, or both. */
+export type NotifyChoice = 'none' | 'thread' | 'replies' | 'both';
+
 export interface NewComment {
+  notify?: NotifyChoice;
   anchor?: PassageAnchor;
   parentId?: string;
   author: { name: string; email?: string };

@@ -72,6 +72,16 @@ export const voteDown = 'Vote down';
 export const score = 'Score {score}';
 export const justNow = 'just now';
 
+export const notifyLabel = 'Notify of';
+export const notifyNone = 'nothing';
+export const notifyThread = 'new follow-up comments';
+export const notifyReplies = 'new replies to my comments';
+export const notifyBoth = 'both';
+export const notifySubmit = 'Notify me';
+export const notifyNeedsEmail = 'Enter your e-mail to be notified.';
+export const notifyCheckInbox = 'Check your inbox: confirm your address to start the e-mails.';
+export const notifyDone = 'Done: you will be notified by e-mail.';
+
 export const errorNetwork = 'Could not reach the comment server. Please try again.';
 export const editExpired = 'The time to change this comment has passed.';
 export const errorGeneric = 'Something went wrong. Please try again.';
