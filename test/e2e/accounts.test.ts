@@ -3,15 +3,13 @@
 // kept in the publisher page's own storage; no cookie of ours is set.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync } from 'node:fs';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { launchChromium } from '../helpers/browser.ts';
 import { startServer, type TestServer } from '../helpers/server.ts';
 import { signHs, SSO_SECRET } from '../../src/identity/test-kit.ts';
 import { issueToken } from '../../src/identity/tokens.ts';
 
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const PUBLISHER = 'https://publisher.example';
-assert.ok(existsSync(CHROMIUM), `no chromium at ${CHROMIUM}: apt-get install -y chromium (.ci/run does)`);
 
 describe('accounts in the widget', () => {
   let srv: TestServer;
@@ -35,7 +33,7 @@ describe('accounts in the widget', () => {
 
   before(async () => {
     srv = await startServer({ SSO_SECRET });
-    browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: ['--no-sandbox', '--disable-gpu'] });
+    browser = await launchChromium();
     context = await browser.newContext();
     // Our server is on loopback, which Chromium guards from public pages (Local Network Access).
     await context.grantPermissions(['local-network-access'], { origin: PUBLISHER });

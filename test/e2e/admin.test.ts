@@ -4,15 +4,14 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { randomBytes } from 'node:crypto';
-import { existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chromium, type Browser, type BrowserContext, type Locator, type Page } from 'playwright-core';
+import { type Browser, type BrowserContext, type Locator, type Page } from 'playwright-core';
+import { launchChromium, until } from '../helpers/browser.ts';
 import { createSiteService } from '../../src/sites/service.ts';
 import { createSiteStore } from '../../src/sites/store.ts';
 import { startServer, type TestServer } from '../helpers/server.ts';
 
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const SHOTS = process.env.COLLOQUY_SCREENSHOTS ?? tmpdir();
 const EMAIL = 'ed@courier.example';
 const PASSWORD = 'correct horse battery staple';
@@ -20,26 +19,9 @@ const PASSWORD = 'correct horse battery staple';
 const SITE = 'e2e-admin';
 const PAGE = 'moderation-e2e';
 
-/** Poll until check() returns a truthy value (playwright-core has no expect()). */
-async function until<T>(what: string, check: () => Promise<T> | T, timeout = 8000): Promise<T> {
-  const end = Date.now() + timeout;
-  let last: unknown;
-  for (;;) {
-    try {
-      const value = await check();
-      if (value) return value;
-    } catch (e) {
-      last = e;
-    }
-    if (Date.now() > end) throw new Error(`timed out waiting for ${what}${last ? `: ${String(last)}` : ''}`);
-    await new Promise((r) => setTimeout(r, 50));
-  }
-}
 
 const visitor = (): string => randomBytes(24).toString('base64url');
 
-// A missing browser fails the suite rather than skipping it: a skipped suite is not a pass.
-assert.ok(existsSync(CHROMIUM), `no chromium at ${CHROMIUM}: apt-get install -y chromium (.ci/run does)`);
 
 describe('moderation console in the browser', () => {
   let srv: TestServer;
@@ -119,11 +101,7 @@ describe('moderation console in the browser', () => {
     assert.equal(xss.status, 'pending', 'the XSS probe is held too, so it shows in the queue');
     xssId = xss.id;
 
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      headless: true,
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-    });
+    browser = await launchChromium();
     context = await browser.newContext({ viewport: { width: 1100, height: 900 }, colorScheme: 'light' });
     page = await context.newPage();
     page.setDefaultTimeout(10_000);

@@ -4,33 +4,17 @@
 // One reader's journey, in order: the steps share the page and build on each other.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { type Browser, type Page } from 'playwright-core';
+import { launchChromium, until } from '../helpers/browser.ts';
 import { startServer, type TestServer } from '../helpers/server.ts';
 import { workload } from '../../web/inline/testing/workload.ts';
 
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const SHOTS = process.env.COLLOQUY_SCREENSHOTS ?? tmpdir();
-assert.ok(existsSync(CHROMIUM), `no chromium at ${CHROMIUM}: apt-get install -y chromium (.ci/run does)`);
 
-async function until<T>(what: string, check: () => Promise<T> | T, timeout = 8000): Promise<T> {
-  const end = Date.now() + timeout;
-  let last: unknown;
-  for (;;) {
-    try {
-      const value = await check();
-      if (value) return value;
-    } catch (e) {
-      last = e;
-    }
-    if (Date.now() > end) throw new Error(`timed out waiting for ${what}${last ? `: ${String(last)}` : ''}`);
-    await new Promise((r) => setTimeout(r, 50));
-  }
-}
 
 const QUESTION = 'Should the city pay for upkeep?';
 const INTRO = 'After three years of hearings, the council approved the plan on Tuesday night by a vote of seven to two.';
@@ -107,11 +91,7 @@ ${paragraphs.map((p) => (p === UPKEEP ? `<p id="upkeep-q" data-colloquy-feedback
     origin = `http://localhost:${(publisher.address() as AddressInfo).port}`;
     colloquy = await startServer({ DEMO_ORIGINS: origin });
     paragraphs = [INTRO, PARK, CHAMBER, UPKEEP, NEXT];
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      headless: true,
-      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-    });
+    browser = await launchChromium();
     const context = await browser.newContext({ viewport: { width: 1200, height: 900 } });
     await context.grantPermissions(['local-network-access'], { origin }).catch(() => {});
     page = await context.newPage();

@@ -3,14 +3,12 @@
 // with it, refreshed when a donation lands, formatted for the reader's locale.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync } from 'node:fs';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { type Browser, type Page } from 'playwright-core';
+import { launchChromium, until } from '../helpers/browser.ts';
 import { startServer, type TestServer } from '../helpers/server.ts';
 import { checkoutCompleted, webhookClient } from '../helpers/stripe-events.ts';
 import { startStripeFake, stripeEnv, type StripeFake } from '../helpers/stripe-fake.ts';
 
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-assert.ok(existsSync(CHROMIUM), `no chromium at ${CHROMIUM}: apt-get install -y chromium (.ci/run does)`);
 
 /** What the bar in the support.js shadow root says, read inside the page. */
 function shadowBar(page: Page) {
@@ -29,16 +27,6 @@ function shadowBar(page: Page) {
   });
 }
 
-async function until<T>(what: string, check: () => Promise<T>, timeout = 8000): Promise<NonNullable<T>> {
-  const end = Date.now() + timeout;
-  for (;;) {
-    const value = await check().catch(() => undefined);
-    if (value) return value as NonNullable<T>;
-    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 50));
-  }
-}
-
 describe('goal bar in the browser', () => {
   let server: TestServer;
   let stripe: StripeFake;
@@ -47,11 +35,7 @@ describe('goal bar in the browser', () => {
   before(async () => {
     stripe = await startStripeFake();
     server = await startServer(stripeEnv(stripe));
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      headless: true,
-      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-    });
+    browser = await launchChromium();
   });
 
   after(async () => {
