@@ -1,27 +1,14 @@
 // Small HTTP client for the public API, shared by the integration suites: one place that
 // knows the routes, headers and shapes, so each test reads as what a reader does.
 import { randomBytes } from 'node:crypto';
+import type { CommentView } from '../../src/comments/view.ts';
 import type { TestServer } from './server.ts';
 
 export const SITE = 'demo';
 export const ALLOWED_ORIGIN = 'https://publisher.example';
 
-export interface Comment {
-  id: string;
-  parentId: string | null;
-  depth: number;
-  author: { name: string; avatar: string | null };
-  html: string;
-  createdAt: string;
-  editedAt: string | null;
-  score: number;
-  up: number;
-  down: number;
-  deleted: boolean;
-  replyTo: { id: string; name: string } | null;
-  replies: Comment[];
-  moreReplies: number;
-}
+// The server's own view type: the tests read exactly what the API declares.
+export type Comment = CommentView;
 
 export interface ThreadPage {
   thread: { id: string | null; page: string; url: string | null; title: string | null; commentCount: number; closed: boolean };
