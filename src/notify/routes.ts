@@ -12,8 +12,13 @@ const MAX_BUFFERED = 256 * 1024;
 
 const RESET = 'event: reset\ndata: {}\n\n';
 
+// One event goes to every stream of its thread: serialise it once, not once per reader.
+const frames = new WeakMap<CommentEvent, string>();
+
 function frame(event: CommentEvent): string {
-  return `id: ${event.id}\nevent: ${event.type}\ndata: ${JSON.stringify(event.data)}\n\n`;
+  let text = frames.get(event);
+  if (text === undefined) frames.set(event, (text = `id: ${event.id}\nevent: ${event.type}\ndata: ${JSON.stringify(event.data)}\n\n`));
+  return text;
 }
 
 function open(reply: FastifyReply) {
