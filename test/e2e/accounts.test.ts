@@ -34,7 +34,7 @@ describe('accounts in the widget', () => {
   const root = () => page.locator('#colloquy .root');
 
   before(async () => {
-    srv = await startServer({ SSO_SECRET });
+    srv = await startServer({ SSO_SECRET, DEMO_ALTCHA: 'true' });
     browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: ['--no-sandbox', '--disable-gpu'] });
     context = await browser.newContext();
     // Our server is on loopback, which Chromium guards from public pages (Local Network Access).
