@@ -15,7 +15,7 @@ import { meRoutes } from './identity/me-routes.ts';
 import { avatarRoutes } from './identity/avatar-routes.ts';
 import { enqueueEmail } from './notify/outbox.ts';
 import type { Config } from './config.ts';
-import { DEMO_SITE, demoRoutes } from './demo/page.ts';
+import { DEMO_SITE, demoRoutes, demoSettings } from './demo/page.ts';
 import { LiveHub } from './notify/live.ts';
 import { liveRoutes } from './notify/routes.ts';
 import { createNotify, type Notify } from './notify/index.ts';
@@ -31,6 +31,9 @@ import { staticRoutes } from './platform/static.ts';
 import { consolePageRoutes } from './moderation/console-page.ts';
 import { createModeration } from './moderation/module.ts';
 import { createClassifiers } from './moderation/classifiers/index.ts';
+import { createAltcha, createRedisReplayStore } from './moderation/altcha.ts';
+import { altchaRoutes } from './moderation/altcha-routes.ts';
+import { siteForRequest } from './sites/access.ts';
 import { createSiteService } from './sites/service.ts';
 import { createSiteStore } from './sites/store.ts';
 import { registerSupport } from './support/index.ts';
@@ -71,12 +74,18 @@ export async function buildApp(config: Config): Promise<App> {
   const commentStore = createCommentStore(database.db);
   const notify = createNotify({ db: database.db, engine: database.engine, bus, sites, comments: commentStore, config, log: http.log.child({ module: 'notify' }) });
   // External classifiers run only where their keys are configured (PERSPECTIVE_API_KEY, AKISMET_*, CLASSIFIER_URL).
-  const moderation = createModeration({ db: database.db, sites, store: commentStore, bus, limiter, config, phaseDeps: { classifiers: createClassifiers(config) } });
+  // ALTCHA: used challenges are remembered in Redis when nodes share it, else in memory.
+  const altchaRedis = config.redisUrl ? new Redis(config.redisUrl, { lazyConnect: true, maxRetriesPerRequest: 1 }) : null;
+  const altcha = createAltcha({
+    hmacKey: config.altchaHmacKey,
+    store: altchaRedis ? createRedisReplayStore(altchaRedis, { onError: (error) => http.log.warn({ err: error }, 'ALTCHA replay store unavailable; allowing') }) : undefined,
+  });
+  const moderation = createModeration({ db: database.db, sites, store: commentStore, bus, limiter, config, phaseDeps: { classifiers: createClassifiers(config), altcha } });
   await moderation.bootstrap();
   const comments = createCommentService({ store: commentStore, sites, bus, effects: notify.effects, moderate: moderation.moderate });
   const accountComments = createAccountComments({ store: commentStore, accountStore: createAccountCommentStore(database.db), bus });
   const identity = createIdentity({ db: database.db, sites, comments: accountComments, enqueueEmail, limiter, config });
-  if (config.seedDemo) await sites.ensure(DEMO_SITE, 'The Riverside Courier', config.demoOrigins);
+  if (config.seedDemo) await sites.ensure(DEMO_SITE, 'The Riverside Courier', config.demoOrigins, demoSettings(config));
 
   await http.register(swagger, {
     openapi: {
@@ -103,6 +112,7 @@ export async function buildApp(config: Config): Promise<App> {
   });
   await http.register(commentRoutes, { comments, sites, bus, limiter, secret: config.secret, cacheEntries: config.cacheEntries, authenticate: identity.actorOf });
   await moderation.register(http, { authenticate: identity.actorOf });
+  await http.register(altchaRoutes, { altcha, resolveSite: (request, id) => siteForRequest(sites, request, id) });
   await http.register(authRoutes, { identity, sites });
   await http.register(meRoutes, { identity, sites, myComments: accountComments.page });
   await http.register(avatarRoutes);
@@ -140,6 +150,7 @@ export async function buildApp(config: Config): Promise<App> {
       await notify.close();
       await bus.close();
       await limiter?.close();
+      altchaRedis?.disconnect();
       await database.close();
     },
   };

@@ -2,7 +2,7 @@
 // The site's moderation pipeline on a text, as the preview route runs it: nothing is stored.
 // --json prints exactly one JSON object { status, reasons } on stdout.
 import { parseArgs } from 'node:util';
-import { DEMO_SITE } from '../demo/page.ts';
+import { DEMO_SITE, demoSettings } from '../demo/page.ts';
 import type { Reason } from '../moderation/phase.ts';
 import { readStdin, withModeration, type Out } from './context.ts';
 
@@ -41,7 +41,7 @@ export async function run(args: string[], env: NodeJS.ProcessEnv = process.env, 
   }
   return withModeration(env, err, async ({ config, sites, moderation }) => {
     // A fresh install has no demo site until the server first starts: make it as the server would.
-    if (values.site === DEMO_SITE && config.seedDemo) await sites.ensure(DEMO_SITE, 'The Riverside Courier', config.demoOrigins);
+    if (values.site === DEMO_SITE && config.seedDemo) await sites.ensure(DEMO_SITE, 'The Riverside Courier', config.demoOrigins, demoSettings(config));
     const author = values.email || values.name ? { email: values.email ?? null, name: values.name ?? null } : undefined;
     const result = await moderation.moderation.preview(values.site!, text, author);
     if (values.json) {

@@ -221,7 +221,7 @@ export function createCommentService({ store, sites, bus, moderate = approveAll,
       if (!written) throw parentNotFound();
       await verdict.record?.(id);
       publish('comment.created', thread, comment);
-      return { comment: toView(comment), status: ownStatus(comment), editToken };
+      return { comment: toView(comment), status: verdict.answer ?? ownStatus(comment), editToken };
     },
 
     async edit(id: string, input: { body: string }, editToken: string | undefined, actor: Actor) {

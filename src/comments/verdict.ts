@@ -9,6 +9,8 @@ export interface Verdict {
   status: Status;
   /** Shadow-ban: stored approved, shown to its author alone. */
   shadow?: boolean;
+  /** What the author is told instead of `status` (a bot caught as spam hears "pending"). */
+  answer?: Status;
   /** Stores the reasons with the comment once it exists (and has its id). */
   record?: (commentId: string) => Promise<void>;
 }

@@ -10,6 +10,11 @@ import type { Support } from '../support/index.ts';
 export const DEMO_SITE = 'demo';
 export const DEMO_PAGE = 'welcome-to-colloquy';
 
+/** Settings the demo site is created with: ALTCHA for guests unless DEMO_ALTCHA=false. */
+export function demoSettings(config: { demoAltcha: boolean }) {
+  return config.demoAltcha ? {} : { moderation: { bots: { altcha: false } } };
+}
+
 const ARTICLE = [
   'City council votes to turn the old rail yard into a public park',
   'After three years of hearings, the council approved the plan on Tuesday night by a vote of seven to two. The 40-acre site, idle since the freight line closed, will become a park with a community garden, a skate area and a path along the river.',

@@ -99,7 +99,9 @@ export function createModerationService(deps: ModerationDeps) {
     const result = await evaluate(draft.site, input, false);
     const closed = closedReason(result);
     if (closed) throw forbidden('thread_closed', closed.detail ? `This discussion is closed: ${closed.detail}` : 'This discussion is closed');
-    return { status: result.status, shadow: result.shadow, record: (commentId) => record(commentId, draft.site.id, 'pipeline', result) };
+    // A bot caught by the bots phase is answered as if held, so it learns nothing; stored as spam.
+    const answer = result.status === 'spam' && result.timings.at(-1)?.phase === 'bots' ? 'pending' : undefined;
+    return { status: result.status, shadow: result.shadow, ...(answer && { answer }), record: (commentId) => record(commentId, draft.site.id, 'pipeline', result) };
   };
 
   return {

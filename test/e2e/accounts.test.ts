@@ -32,7 +32,7 @@ describe('accounts in the widget', () => {
   const root = () => page.locator('#colloquy .root');
 
   before(async () => {
-    srv = await startServer({ SSO_SECRET });
+    srv = await startServer({ SSO_SECRET, DEMO_ALTCHA: 'true' });
     browser = await launchChromium();
     context = await browser.newContext();
     // Our server is on loopback, which Chromium guards from public pages (Local Network Access).

@@ -84,7 +84,7 @@ describe('moderation console in the browser', () => {
   }
 
   before(async () => {
-    srv = await startServer({ ADMIN_EMAIL: EMAIL, ADMIN_PASSWORD: PASSWORD });
+    srv = await startServer({ ADMIN_EMAIL: EMAIL, ADMIN_PASSWORD: PASSWORD, DEMO_ALTCHA: 'true' });
     const sites = createSiteService(createSiteStore(srv.app.database.db));
     await sites.ensure(SITE, 'E2E Gazette', ['https://publisher.example'], { moderation: { bots: { honeypot: true, altcha: false } } });
     const held = await post(heldBody, 'Held Reader');

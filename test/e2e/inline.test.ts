@@ -11,6 +11,7 @@ import type { AddressInfo } from 'node:net';
 import { type Browser, type Page } from 'playwright-core';
 import { launchChromium, until } from '../helpers/browser.ts';
 import { startServer, type TestServer } from '../helpers/server.ts';
+import { solvedAltcha } from '../helpers/altcha.ts';
 import { workload } from '../../web/inline/testing/workload.ts';
 
 const SHOTS = process.env.COLLOQUY_SCREENSHOTS ?? tmpdir();
@@ -89,7 +90,7 @@ ${paragraphs.map((p) => (p === UPKEEP ? `<p id="upkeep-q" data-colloquy-feedback
     await new Promise<void>((resolve) => publisher.listen(0, '127.0.0.1', resolve));
     // localhost, not 127.0.0.1: another origin than Colloquy's, as a publisher's site is.
     origin = `http://localhost:${(publisher.address() as AddressInfo).port}`;
-    colloquy = await startServer({ DEMO_ORIGINS: origin });
+    colloquy = await startServer({ DEMO_ORIGINS: origin, DEMO_ALTCHA: 'true' });
     paragraphs = [INTRO, PARK, CHAMBER, UPKEEP, NEXT];
     browser = await launchChromium();
     const context = await browser.newContext({ viewport: { width: 1200, height: 900 } });
@@ -147,7 +148,7 @@ ${paragraphs.map((p) => (p === UPKEEP ? `<p id="upkeep-q" data-colloquy-feedback
     await fetch(`${colloquy.url}/api/v1/comments`, {
       method: 'POST',
       headers: { 'content-type': 'application/json', 'x-colloquy-visitor': 'plain-reader-000000001' },
-      body: JSON.stringify({ site: 'demo', page: pageKey, author: { name: 'Plain' }, body: 'A comment on the whole article.' }),
+      body: JSON.stringify({ site: 'demo', page: pageKey, author: { name: 'Plain' }, body: 'A comment on the whole article.', altcha: await solvedAltcha(colloquy.url, 'demo') }),
     });
     // The editor fixes the typo, adds a paragraph above, and cuts the chamber paragraph.
     paragraphs = ['Update: the council published the design on Wednesday.', INTRO, PARK.replace('comunity', 'community'), UPKEEP, NEXT];

@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { type Browser, type BrowserContext, type Locator, type Page } from 'playwright-core';
 import { launchChromium, until } from '../helpers/browser.ts';
 import { startServer } from '../helpers/server.ts';
+import { solvedAltcha } from '../helpers/altcha.ts';
 
 const SITE = 'demo';
 const SHOTS = process.env.COLLOQUY_SCREENSHOTS ?? tmpdir();
@@ -21,7 +22,7 @@ interface Server {
 async function server(): Promise<Server> {
   const url = process.env.COLLOQUY_E2E_URL;
   if (url) return { url: url.replace(/\/$/, ''), stop: async () => {} };
-  return startServer();
+  return startServer({ DEMO_ALTCHA: 'true' });
 }
 
 
@@ -53,7 +54,8 @@ describe('widget in the browser', () => {
     const res = await fetch(`${srv.url}/api/v1/comments`, {
       method: 'POST',
       headers: { 'Content-Type': 'application/json', 'X-Colloquy-Visitor': as },
-      body: JSON.stringify({ site: SITE, page: pageKey, author: { name: author }, body }),
+      // The demo site asks guests for ALTCHA: solve it as the widget does.
+      body: JSON.stringify({ site: SITE, page: pageKey, author: { name: author }, body, altcha: await solvedAltcha(srv.url, SITE) }),
     });
     assert.equal(res.status, 201, await res.clone().text());
     return ((await res.json()) as { comment: { id: string } }).comment.id;
@@ -110,7 +112,17 @@ describe('widget in the browser', () => {
     const form = widget().locator(':scope > form.composer');
     await form.getByLabel('Your comment').fill(myBody);
     await form.getByLabel('Name').fill('Browser Tester');
+    // The honeypot is there for form fillers only: hidden from people and out of the tab order.
+    const hp = form.locator('input[name="hp"]');
+    assert.equal(await hp.getAttribute('aria-hidden'), 'true');
+    assert.equal(await hp.getAttribute('tabindex'), '-1');
+    assert.equal(await hp.getAttribute('autocomplete'), 'off');
+    // A guest on the demo site solves ALTCHA in the browser first; without it the comment would be held.
+    const challenge = page.waitForRequest((r) => r.url().includes('/api/v1/altcha/challenge'));
+    const posted = page.waitForRequest((r) => r.url().endsWith('/api/v1/comments') && r.method() === 'POST');
     await form.getByRole('button', { name: 'Post comment' }).click();
+    await challenge;
+    assert.ok(typeof (await posted).postDataJSON().altcha === 'string', 'the POST carries the solved payload');
     await widget().locator('article.comment', { hasText: myBody }).waitFor();
     await announced('Your comment was posted.');
     mineId = await idOf(myBody);

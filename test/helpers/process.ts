@@ -14,7 +14,7 @@ export interface ServerProcess {
 export async function startProcess(env: Record<string, string>): Promise<ServerProcess> {
   const child = spawn(process.execPath, ['src/main.ts'], {
     cwd: root,
-    env: { ...process.env, PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'info', COLLOQUY_SECRET: 'test-secret-that-is-at-least-32-characters-long', ...env },
+    env: { ...process.env, PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'info', COLLOQUY_SECRET: 'test-secret-that-is-at-least-32-characters-long', DEMO_ALTCHA: 'false', ...env },
     stdio: ['ignore', 'pipe', 'inherit'],
   });
   let output = '';

@@ -23,6 +23,8 @@ export async function startServer(env: Record<string, string> = {}, database?: T
     DEMO_ORIGINS: 'https://publisher.example',
     // Most suites post fast from one address; the rate limit suite turns limits on.
     RATE_LIMITS: 'false',
+    // Most suites post as guests without solving a challenge; browser and ALTCHA suites pass DEMO_ALTCHA: 'true'.
+    DEMO_ALTCHA: 'false',
     ...env,
   });
   const app = await buildApp(config);

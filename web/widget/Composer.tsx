@@ -31,6 +31,7 @@ export function Composer({ parent, onClose, inputRef, signedInAs }: Props) {
   const [error, setError] = useState<FormError>(null);
   const own = useRef<HTMLTextAreaElement>(null);
   const form = useRef<HTMLFormElement>(null);
+  const honeypot = useRef<HTMLInputElement>(null);
   const id = useId();
   const replyTo = parent?.id;
 
@@ -64,7 +65,8 @@ export function Composer({ parent, onClose, inputRef, signedInAs }: Props) {
     setPosting(true);
     try {
       const email = author.email.trim();
-      const res = await actions.post({ parentId: parent?.id, author: { name, email: email || undefined }, body, notify: notify === 'none' ? undefined : notify }, parent?.id ?? null);
+      const hp = honeypot.current?.value || undefined;
+      const res = await actions.post({ parentId: parent?.id, author: { name, email: email || undefined }, body, notify: notify === 'none' ? undefined : notify, hp }, parent?.id ?? null);
       if (!signedInAs) save(AUTHOR, { name, email });
       const published = res.status === 'approved' || res.status === 'pending';
       if (!published) {
@@ -153,6 +155,8 @@ export function Composer({ parent, onClose, inputRef, signedInAs }: Props) {
         </div>
       </div>
       {errorFor(error, 'form') && <p class="error">{errorFor(error, 'form')}</p>}
+      {/* Honeypot: people never see or reach it; form fillers do. */}
+      <input ref={honeypot} name="hp" type="text" class="sr-only" aria-hidden="true" tabIndex={-1} autocomplete="off" defaultValue="" />
     </form>
   );
 }

@@ -2,6 +2,7 @@
 import { t } from './i18n/t.ts';
 import { keep, session, type Session } from './auth.ts';
 import { visitorToken } from './storage.ts';
+import { altchaPayload } from './altcha.ts';
 import type { PassageInfo } from '../inline/bridge.ts';
 import type { CommentsPage, Comment, Me, NewComment, NotifyChoice, Posted, RepliesPage, Sort, Vote, VoteResult } from './types.ts';
 
@@ -72,8 +73,18 @@ export function createApi(target: Target) {
     me: () => request<Me>('GET', '/me', where),
     passages: () => request<{ passages: PassageInfo[] }>('GET', '/passages', where),
     passageComments: (passage?: string, limit = 50) => request<{ comments: Comment[] }>('GET', '/passages/comments', { ...where, passage, limit }),
-    post: (c: NewComment) =>
-      request<Posted>('POST', '/comments', undefined, { ...where, url: target.url, title: target.title, ...c }),
+    /** Guests solve an ALTCHA challenge first (signed-in readers need not); it works once, so solve right before posting. */
+    async post(c: NewComment): Promise<Posted> {
+      let altcha: string | undefined;
+      if (!session(target.site)) {
+        try {
+          altcha = await altchaPayload(target.base, target.site);
+        } catch {
+          throw new ApiError(0, 'network', t('errorNetwork'));
+        }
+      }
+      return request<Posted>('POST', '/comments', undefined, { ...where, url: target.url, title: target.title, ...c, altcha });
+    },
     edit: (id: string, body: string, token: string) =>
       request<{ comment: Comment }>('PATCH', `/comments/${enc(id)}`, undefined, { body }, token),
     remove: (id: string, token: string) =>

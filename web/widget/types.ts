@@ -80,4 +80,6 @@ export interface NewComment {
   parentId?: string;
   author: { name: string; email?: string };
   body: string;
+  /** Honeypot: hidden from people, so only form fillers put anything here. */
+  hp?: string;
 }
