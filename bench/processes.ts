@@ -93,6 +93,9 @@ export function startColloquy(options: { dataDir: string; databaseUrl?: string; 
     // Flood limits stay on, as in production; the load comes "through a proxy" with a
     // distinct X-Forwarded-For per simulated reader (see seed.ts), so they are not tripped.
     TRUST_PROXY: 'true',
+    // Simulated readers do not solve the guest proof-of-work: its cost is the reader's
+    // browser's, not the server's (verifying a solution is two HMACs).
+    DEMO_ALTCHA: 'false',
   };
   if (options.databaseUrl) env.DATABASE_URL = options.databaseUrl;
   if (options.cacheEntries !== undefined) env.CACHE_ENTRIES = String(options.cacheEntries);

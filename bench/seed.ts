@@ -84,6 +84,7 @@ export interface SeededThread {
 
 interface Created {
   comment: { id: string; depth: number; replyTo: unknown };
+  status: string;
 }
 
 /**
@@ -96,7 +97,9 @@ interface Created {
 export async function seedThread(base: string, spec: ThreadSpec): Promise<SeededThread> {
   const started = performance.now();
   const rng = random(spec.seed);
-  const created: { id: string; depth: number }[] = [];
+  // The moderation pipeline runs on every post, as in production; the few generated comments
+  // it holds are left out of the tree (no replies, no votes), as a held comment would be.
+  const created: { id: string; depth: number; listed: boolean }[] = [];
   const depths: number[] = [];
   let flattened = 0;
   const wave = 8 * spec.concurrency;
@@ -109,17 +112,19 @@ export async function seedThread(base: string, spec: ThreadSpec): Promise<Seeded
         const from = rng() < 0.5 ? Math.max(0, known - 30) : 0;
         parentIndex = from + Math.floor(rng() * (known - from));
       }
-      const parentId = parentIndex === undefined ? undefined : created[parentIndex].id;
+      const parent = parentIndex === undefined ? undefined : created[parentIndex];
+      const parentId = parent?.listed ? parent.id : undefined;
       const body = { site: SITE, page: spec.page, title: `Bench thread ${spec.page}`, parentId, author: { name: `Reader ${i % 700}` }, body: commentText(rng, i) };
-      const { comment } = await api<Created>(base, 'POST', '/api/v1/comments', body, visitor(`author${spec.seed}`, i));
-      created[i] = { id: comment.id, depth: comment.depth };
+      const { comment, status } = await api<Created>(base, 'POST', '/api/v1/comments', body, visitor(`author${spec.seed}`, i));
+      created[i] = { id: comment.id, depth: comment.depth, listed: status === 'approved' };
       depths[comment.depth] = (depths[comment.depth] ?? 0) + 1;
       if (comment.replyTo && parentId) flattened++;
     });
   }
 
-  const roots = created.filter((c) => c.depth === 0).map((c) => c.id);
-  const replies = created.filter((c) => c.depth > 0).map((c) => c.id);
+  const listed = created.filter((c) => c.listed);
+  const roots = listed.filter((c) => c.depth === 0).map((c) => c.id);
+  const replies = listed.filter((c) => c.depth > 0).map((c) => c.id);
   for (let i = roots.length - 1; i > 0; i--) { // shuffle: popularity unrelated to age
     const j = Math.floor(rng() * (i + 1));
     [roots[i], roots[j]] = [roots[j], roots[i]];
@@ -131,7 +136,7 @@ export async function seedThread(base: string, spec: ThreadSpec): Promise<Seeded
     await api(base, 'PUT', `/api/v1/comments/${id}/vote`, { value }, visitor('voter', Math.floor(rng() * 2000)));
   });
   return {
-    page: spec.page, comments: created.length, roots: roots.length, votes: spec.votes,
+    page: spec.page, comments: listed.length, roots: roots.length, votes: spec.votes,
     depths: Array.from(depths, (n) => n ?? 0), flattened, seconds: (performance.now() - started) / 1000,
   };
 }
