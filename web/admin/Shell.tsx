@@ -13,7 +13,7 @@ import { Settings } from './Settings.tsx';
 import { applyTheme, nextTheme, storedTheme } from './theme.ts';
 import { Toasts, useToasts } from './Toasts.tsx';
 import type { Site, User } from './types.ts';
-import { useAnnouncer } from './useAnnouncer.ts';
+import { useAnnouncer } from '../widget/useAnnouncer.ts';
 
 const LAST_SITE = 'colloquy-admin:site';
 

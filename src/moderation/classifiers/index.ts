@@ -4,17 +4,14 @@
 import { createAkismet } from './akismet.ts';
 import { createHttpClassifier } from './http.ts';
 import { createPerspective } from './perspective.ts';
+import type { Config } from '../../config.ts';
 import type { ClassifierAdapter } from './types.ts';
 
-export interface ClassifierConfig {
-  perspectiveApiKey: string | null;
-  perspectiveUrl: string | null;
-  akismetApiKey: string | null;
-  akismetBlogUrl: string | null;
-  akismetUrl: string | null;
-  classifierUrl: string | null;
-  classifierToken: string | null;
-}
+/** The server settings the adapters read (src/config.ts is their one definition). */
+export type ClassifierConfig = Pick<
+  Config,
+  'perspectiveApiKey' | 'perspectiveUrl' | 'akismetApiKey' | 'akismetBlogUrl' | 'akismetUrl' | 'classifierUrl' | 'classifierToken'
+>;
 
 export function createClassifiers(config: ClassifierConfig): ClassifierAdapter[] {
   const adapters: ClassifierAdapter[] = [];
