@@ -8,7 +8,7 @@ import { CommentCard } from './CommentCard.tsx';
 import { useConsole } from './context.ts';
 import { HelpDialog } from './HelpDialog.tsx';
 import { t, tr } from './i18n/t.ts';
-import { ignoreKey } from './keys.ts';
+import { commandFor, ignoreKey } from './keys.ts';
 import {
   changes, initialQueue, inverse, loaded, predict, restore, selectAll, snapshot, toggle, updated,
   type QueueState,
@@ -281,37 +281,20 @@ export function Queue({ queue }: { queue: QueueName }) {
         if (s.selected.size) void bulk(action);
         else if (c) void act(c, action);
       };
-      switch (e.key) {
-        case 'j':
-          step(1);
-          break;
-        case 'k':
-          step(-1);
-          break;
-        case 'a':
-          run('approve');
-          break;
-        case 'r':
-          run('reject');
-          break;
-        case 's':
-          run('spam');
-          break;
-        case 'x':
-          if (c) setState((x) => toggle(x, c.id));
-          break;
-        case 'b':
-          if (c && !c.deleted) setBanFor(c);
-          break;
-        case 'u':
-          if (c) setAuthorFor(c);
-          break;
-        case 'z':
-          lastUndo.current?.();
-          lastUndo.current = null;
-          break;
-        default:
-          return;
+      const command = commandFor(e.key);
+      if (!command || command === 'help') return;
+      if (typeof command === 'object') {
+        if ('step' in command) step(command.step);
+        else run(command.act);
+      } else if (command === 'select') {
+        if (c) setState((x) => toggle(x, c.id));
+      } else if (command === 'ban') {
+        if (c && !c.deleted) setBanFor(c);
+      } else if (command === 'author') {
+        if (c) setAuthorFor(c);
+      } else {
+        lastUndo.current?.();
+        lastUndo.current = null;
       }
       e.preventDefault();
     };

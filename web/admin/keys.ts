@@ -1,16 +1,28 @@
 // Keyboard shortcuts of the queue: one key each, no modifiers, ignored while typing.
-export const SHORTCUTS = [
-  ['j', 'keyNext'],
-  ['k', 'keyPrev'],
-  ['a', 'keyApprove'],
-  ['r', 'keyReject'],
-  ['s', 'keySpam'],
-  ['b', 'keyBan'],
-  ['x', 'keySelect'],
-  ['u', 'keyAuthor'],
-  ['z', 'keyUndo'],
-  ['?', 'keyHelp'],
-] as const;
+import type { TextKey } from './i18n/t.ts';
+
+// One table serves both the handler and the help overlay, so they cannot drift apart.
+export type QueueCommand =
+  | { step: 1 | -1 }
+  | { act: 'approve' | 'reject' | 'spam' }
+  | 'select' | 'ban' | 'author' | 'undo' | 'help';
+
+export const SHORTCUTS: ReadonlyArray<readonly [key: string, label: TextKey, command: QueueCommand]> = [
+  ['j', 'keyNext', { step: 1 }],
+  ['k', 'keyPrev', { step: -1 }],
+  ['a', 'keyApprove', { act: 'approve' }],
+  ['r', 'keyReject', { act: 'reject' }],
+  ['s', 'keySpam', { act: 'spam' }],
+  ['b', 'keyBan', 'ban'],
+  ['x', 'keySelect', 'select'],
+  ['u', 'keyAuthor', 'author'],
+  ['z', 'keyUndo', 'undo'],
+  ['?', 'keyHelp', 'help'],
+];
+
+export function commandFor(key: string): QueueCommand | undefined {
+  return SHORTCUTS.find(([k]) => k === key)?.[2];
+}
 
 /** True when a key press belongs to a text field (or a select, or any open dialog), not to us. */
 export function ignoreKey(e: KeyboardEvent): boolean {
