@@ -13,11 +13,10 @@ import {
   changes, initialQueue, inverse, loaded, predict, restore, selectAll, snapshot, toggle, updated,
   type QueueState,
 } from './queueState.ts';
+import { durationText, errorText, nameOf } from './format.ts';
 import { href } from './route.ts';
 import { QUEUES, type Action, type AdminComment, type Ban, type BanRequest, type QueueName } from './types.ts';
 
-const errorText = (e: unknown): string => (e instanceof Error ? e.message : t('errorGeneric'));
-const nameOf = (c: AdminComment): string => c.author.name || t('anonymous');
 
 export function Queue({ queue }: { queue: QueueName }) {
   const { api, site, toast, go } = useConsole();
@@ -396,10 +395,4 @@ export function Queue({ queue }: { queue: QueueName }) {
       {help && <HelpDialog onClose={() => setHelp(false)} />}
     </section>
   );
-}
-
-export function durationText(seconds: number): string {
-  if (seconds % 86400 === 0) return t('days', { count: seconds / 86400 });
-  if (seconds % 3600 === 0) return t('hours', { count: seconds / 3600 });
-  return t('minutes', { count: Math.round(seconds / 60) });
 }
