@@ -2,14 +2,11 @@
 // the address names. Remembers the last site; offers the dev mailbox only when it answers.
 import { useCallback, useEffect, useMemo, useState } from 'preact/hooks';
 import type { AdminApi } from './api.ts';
-import { Audit } from './Audit.tsx';
-import { Bans } from './Bans.tsx';
 import { ConsoleContext, type Console } from './context.ts';
 import { t, tr } from './i18n/t.ts';
-import { Mailbox } from './Mailbox.tsx';
+import { pageNamed, visiblePages, type PageName } from './pages.tsx';
 import { Queue } from './Queue.tsx';
 import { href, sameView, useRoute, type Route, type View } from './route.ts';
-import { Settings } from './Settings.tsx';
 import { applyTheme, nextTheme, storedTheme } from './theme.ts';
 import { Toasts, useToasts } from './Toasts.tsx';
 import type { Site, User } from './types.ts';
@@ -85,10 +82,9 @@ export function Shell({ api, user, onSignOut }: { api: AdminApi; user: User; onS
   const ctx: Console = { api, user, site, sites, now, route, go, toast, announce };
   const views: View[] = [
     { name: 'queue', queue: 'pending' },
-    { name: 'bans' },
-    ...(site.role === 'admin' ? ([{ name: 'settings' }, { name: 'audit' }] as View[]) : []),
-    ...(mailbox ? ([{ name: 'mailbox' }] as View[]) : []),
+    ...visiblePages(site.role, mailbox).map((p) => ({ name: p.name as PageName })),
   ];
+  const page = route.view.name === 'queue' ? undefined : pageNamed(route.view.name);
   const active = (v: View) => (v.name === 'queue' ? route.view.name === 'queue' : sameView(v, route.view));
 
   return (
@@ -150,10 +146,11 @@ export function Shell({ api, user, onSignOut }: { api: AdminApi; user: User; onS
       </header>
       <main id="main" tabIndex={-1}>
         {route.view.name === 'queue' && <Queue key={`${site.id}:${route.view.queue}`} queue={route.view.queue} />}
-        {route.view.name === 'bans' && <Bans key={site.id} />}
-        {route.view.name === 'settings' && <Settings key={site.id} />}
-        {route.view.name === 'audit' && <Audit key={site.id} />}
-        {route.view.name === 'mailbox' && (mailbox ? <Mailbox /> : <p class="status">{t('mailboxUnavailable')}</p>)}
+        {page?.devMailbox && !mailbox ? (
+          <p class="status">{t('mailboxUnavailable')}</p>
+        ) : (
+          page && <div key={`${site.id}:${page.name}`}>{page.render()}</div>
+        )}
       </main>
       <Toasts toasts={toasts} dismiss={dismiss} />
       <div class="sr-only" role="status" aria-live="polite">

@@ -1,13 +1,9 @@
 // Console routes: /admin/<view>[/<queue>]?site=<id>, with history.pushState navigation.
 import { useCallback, useEffect, useState } from 'preact/hooks';
+import { pageNamed, type PageName } from './pages.tsx';
 import { QUEUES, type QueueName } from './types.ts';
 
-export type View =
-  | { name: 'queue'; queue: QueueName }
-  | { name: 'bans' }
-  | { name: 'settings' }
-  | { name: 'audit' }
-  | { name: 'mailbox' };
+export type View = { name: 'queue'; queue: QueueName } | { name: PageName };
 
 export interface Route {
   view: View;
@@ -22,7 +18,7 @@ export function parseRoute(pathname: string, search: string): Route {
   const [first, second] = parts;
   let view: View = { name: 'queue', queue: 'pending' };
   if (first === 'queue' && QUEUES.includes(second as QueueName)) view = { name: 'queue', queue: second as QueueName };
-  else if (first === 'bans' || first === 'settings' || first === 'audit' || first === 'mailbox') view = { name: first };
+  else if (pageNamed(first)) view = { name: first as PageName };
   return { view, site };
 }
 
