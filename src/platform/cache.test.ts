@@ -75,6 +75,28 @@ describe('PageCache', () => {
     assert.equal(cache.get('k')?.body.toString(), 'ok');
   });
 
+  it('remembers a bounded number of invalidated groups, and still refuses stale loads of forgotten ones', () => {
+    const cache = new PageCache(10);
+    const before = cache.generation('first');
+    cache.invalidate('first');
+    for (let i = 0; i < 5000; i++) cache.invalidate(`thread:${i}`);
+    assert.ok(cache.rememberedGroups <= 1024, `${cache.rememberedGroups} groups remembered`);
+    // 'first' was forgotten long ago, yet a load begun before its invalidation is still refused...
+    cache.set('first', 'k', body('stale'), before);
+    assert.equal(cache.get('k'), undefined);
+    // ...while a load begun now is kept.
+    cache.set('first', 'k', body('fresh'), cache.generation('first'));
+    assert.equal(cache.get('k')?.body.toString(), 'fresh');
+  });
+
+  it('refuses loads begun before clear()', () => {
+    const cache = new PageCache(10);
+    const before = cache.generation('g');
+    cache.clear();
+    cache.set('g', 'k', body('stale'), before);
+    assert.equal(cache.get('k'), undefined);
+  });
+
   it('stores nothing when sized 0', () => {
     const cache = new PageCache(0);
     cache.set('g', 'k', body('x'));

@@ -12,11 +12,19 @@ export class PageCache {
   readonly #max: number;
   readonly #entries = new Map<string, Entry>();
   readonly #groups = new Map<string, Set<string>>();
-  // Bumped by invalidate: a page loaded before a write must not be cached after it.
-  readonly #generations = new Map<string, number>();
+  // A page loaded before a write must not be cached after it: invalidate stamps the group with a
+  // new, ever-growing number, and a load is stored only if its group's stamp has not moved.
+  // Only the most recent stamps are kept (a thread that is written to once must not stay here
+  // forever); a forgotten group reads as #floor, which is at least every stamp ever forgotten,
+  // so a load begun before a forgotten invalidation is still refused (a harmless miss at worst).
+  readonly #stamps = new Map<string, number>();
+  readonly #maxStamps: number;
+  #lastStamp = 0;
+  #floor = 0;
 
   constructor(maxEntries: number) {
     this.#max = maxEntries;
+    this.#maxStamps = Math.max(1024, 2 * maxEntries);
   }
 
   get(key: string): CachedBody | undefined {
@@ -30,7 +38,7 @@ export class PageCache {
   }
 
   generation(group: string): number {
-    return this.#generations.get(group) ?? 0;
+    return this.#stamps.get(group) ?? this.#floor;
   }
 
   /** Stores a value loaded when the group was at `generation`; stale loads are dropped. */
@@ -47,14 +55,26 @@ export class PageCache {
   invalidate(group: string): void {
     for (const key of this.#groups.get(group) ?? []) this.#entries.delete(key);
     this.#groups.delete(group);
-    this.#generations.set(group, this.generation(group) + 1);
+    this.#stamps.delete(group);
+    this.#stamps.set(group, ++this.#lastStamp);
+    if (this.#stamps.size > this.#maxStamps) {
+      const [oldest, stamp] = this.#stamps.entries().next().value as [string, number];
+      this.#stamps.delete(oldest);
+      this.#floor = Math.max(this.#floor, stamp);
+    }
   }
 
   /** Drops everything, e.g. when invalidations from other nodes may have been missed. */
   clear(): void {
-    for (const group of this.#groups.keys()) this.#generations.set(group, this.generation(group) + 1);
+    this.#stamps.clear();
+    this.#floor = ++this.#lastStamp;
     this.#entries.clear();
     this.#groups.clear();
+  }
+
+  /** How many groups' invalidation stamps are remembered (bounded). */
+  get rememberedGroups(): number {
+    return this.#stamps.size;
   }
 
   get size(): number {
