@@ -54,8 +54,8 @@ for (const engine of ENGINES) {
       const out: Entry[] = [];
       let cursor: string | null = null;
       do {
-        const q = new URLSearchParams({ site: SITE, limit: '2', ...filter, ...(cursor ? { cursor } : {}) });
-        const res = await ann.request('GET', `/api/v1/admin/audit?${q}`);
+        const q: URLSearchParams = new URLSearchParams({ site: SITE, limit: '2', ...filter, ...(cursor ? { cursor } : {}) });
+        const res = await ann.request<{ entries: Entry[]; nextCursor: string | null }>('GET', `/api/v1/admin/audit?${q}`);
         assert.equal(res.status, 200, res.text);
         assert.ok(res.body.entries.length <= 2);
         out.push(...res.body.entries);
