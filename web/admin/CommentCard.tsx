@@ -3,7 +3,8 @@
 import { useState } from 'preact/hooks';
 import { Badges } from './Badge.tsx';
 import { Highlighted } from './Highlighted.tsx';
-import { t, tr } from './i18n/t.ts';
+import { t, tr, type TextKey } from './i18n/t.ts';
+import { predict } from './queueState.ts';
 import { Reasons } from './Reasons.tsx';
 import { safeUrl } from './safeUrl.ts';
 import { Time } from './Time.tsx';
@@ -31,7 +32,10 @@ const ACTIONS: { action: Action; key?: string }[] = [
   { action: 'reject', key: 'r' },
   { action: 'spam', key: 's' },
   { action: 'shadow' },
+  { action: 'hold' },
 ];
+
+const HINTS: Partial<Record<Action, TextKey>> = { shadow: 'shadowHint', hold: 'holdHint' };
 
 export function CommentCard({ c, current, selected, compact, ...h }: Props) {
   const [confirmDelete, setConfirmDelete] = useState(false);
@@ -41,9 +45,12 @@ export function CommentCard({ c, current, selected, compact, ...h }: Props) {
   const where = c.thread.title || c.thread.page;
   const reasons = c.moderation?.reasons ?? [];
   const last = c.moderation?.lastAction;
-  const isNow = (a: Action): boolean =>
-    !c.deleted &&
-    (a === 'approve' ? c.status === 'approved' && !c.shadow : a === 'shadow' ? c.status === 'approved' && c.shadow : c.status === (a === 'reject' ? 'rejected' : 'spam'));
+  /** The action's result is the comment's state now (its button is pressed and disabled). */
+  const isNow = (a: Action): boolean => {
+    if (c.deleted || a === 'delete') return false;
+    const next = predict(c, a);
+    return next.status === c.status && next.shadow === c.shadow;
+  };
 
   return (
     <article
@@ -113,7 +120,7 @@ export function CommentCard({ c, current, selected, compact, ...h }: Props) {
               type="button"
               class={`act ${action}`}
               aria-keyshortcuts={key}
-              title={key ? t('withKey', { label: tr('do', action), key }) : t('shadowHint')}
+              title={key ? t('withKey', { label: tr('do', action), key }) : t(HINTS[action]!)}
               aria-pressed={isNow(action) ? 'true' : undefined}
               disabled={isNow(action)}
               onClick={() => h.onAction(c, action)}
