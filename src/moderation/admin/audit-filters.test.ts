@@ -7,6 +7,7 @@ import { newPage, newVisitor } from '../../../test/helpers/api.ts';
 import { staffClient, type AdminClient } from '../../../test/helpers/admin.ts';
 import { ENGINES } from '../../../test/helpers/databases.ts';
 import { useServer } from '../../../test/helpers/suite.ts';
+import * as migration012 from '../../platform/migrations/012-moderation-console.ts';
 
 const SITE = 'auditsite';
 
@@ -123,6 +124,21 @@ for (const engine of ENGINES) {
       const res = await ann.request('GET', `/api/v1/admin/audit?site=${SITE}&author=${foreign}`);
       assert.equal(res.status, 404, "another site's comment is no author here");
       assert.equal(res.body.error.code, 'comment_not_found');
+    });
+
+    // Last: it takes the column away and back, as an upgrade from before migration 012 would find it.
+    it('entries written before migration 012 learn the author of their comment', async () => {
+      const db = h.server.app.database.db;
+      await migration012.down(db);
+      const at = Date.now();
+      await db.insertInto('moderation_audit').values({ id: 'ZZZZZZZZZZZZZZZ0', site_id: SITE, actor_id: annId, actor_email: 'ann@staff.example', action: 'comment.approve', target_type: 'comment', target_id: trollComments[0]!, before: null, after: null, note: 'old', at } as never).execute();
+      await migration012.up(db);
+      const row = await db.selectFrom('moderation_audit').select('author_ref').where('id', '=', 'ZZZZZZZZZZZZZZZ0').executeTakeFirstOrThrow();
+      const comment = await db.selectFrom('comments').select('author_key').where('id', '=', trollComments[0]!).executeTakeFirstOrThrow();
+      assert.equal(row.author_ref, `key:${comment.author_key}`);
+      const byAuthor = await all({ author: trollComments[2]! });
+      assert.ok(byAuthor.some((e) => e.id === 'ZZZZZZZZZZZZZZZ0'), 'the author filter finds it');
+      assert.ok(byAuthor.some((e) => e.action === 'comment.spam'), 'and the comment actions it had before');
     });
   });
 }
