@@ -82,12 +82,12 @@ describe('moderation console in the browser', () => {
     assert.fail(`could not reach comment ${id} with j/k`);
   }
 
-  /** Saves the settings form and waits for this save's toast (earlier ones may still show). */
+  /** Saves the settings form and waits for this save's toast (earlier ones are dismissed first). */
   async function saveSettings(): Promise<void> {
     const saved = page.locator('.toast', { hasText: 'Settings saved' });
-    const before = await saved.count();
+    while ((await saved.count()) > 0) await saved.first().getByRole('button', { name: 'Dismiss' }).click();
     await page.getByRole('button', { name: 'Save changes' }).click();
-    await until('the settings to be saved', async () => (await saved.count()) > before);
+    await saved.first().waitFor();
   }
 
   async function shot(name: string, fullPage = false): Promise<void> {
@@ -364,6 +364,13 @@ describe('moderation console in the browser', () => {
     await done.getByRole('button', { name: 'Undo' }).click();
     await toast('Undone.').waitFor();
     await until('rejected again', async () => (await card(trollId).locator('.badge.rejected').count()) === 1);
+    // "h" holds it (back to pending, still listed in Recent); "z" undoes that too.
+    await focusCard(trollId);
+    await page.keyboard.press('h');
+    await toast('Moved to Pending: the comment by Troll.').waitFor();
+    await until('pending', async () => (await card(trollId).locator('.badge.pending').count()) === 1);
+    await page.keyboard.press('z');
+    await until('rejected once more', async () => (await card(trollId).locator('.badge.rejected').count()) === 1);
   });
 
   test('the author panel shows history, bans and other identities', async () => {

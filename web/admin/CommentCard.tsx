@@ -27,15 +27,14 @@ interface Props extends CardHandlers {
   compact?: boolean;
 }
 
-const ACTIONS: { action: Action; key?: string }[] = [
+/** The card's action buttons: a keyboard shortcut (keys.ts), or a hint where there is none. */
+const ACTIONS: ({ action: Action; key: string } | { action: Action; hint: TextKey })[] = [
   { action: 'approve', key: 'a' },
   { action: 'reject', key: 'r' },
   { action: 'spam', key: 's' },
-  { action: 'shadow' },
-  { action: 'hold' },
+  { action: 'hold', key: 'h' },
+  { action: 'shadow', hint: 'shadowHint' },
 ];
-
-const HINTS: Partial<Record<Action, TextKey>> = { shadow: 'shadowHint', hold: 'holdHint' };
 
 export function CommentCard({ c, current, selected, compact, ...h }: Props) {
   const [confirmDelete, setConfirmDelete] = useState(false);
@@ -114,18 +113,18 @@ export function CommentCard({ c, current, selected, compact, ...h }: Props) {
       )}
       {!c.deleted && (
         <div class="actions" role="group" aria-label={t('actionsFor', { name })}>
-          {ACTIONS.map(({ action, key }) => (
+          {ACTIONS.map((a) => (
             <button
-              key={action}
+              key={a.action}
               type="button"
-              class={`act ${action}`}
-              aria-keyshortcuts={key}
-              title={key ? t('withKey', { label: tr('do', action), key }) : t(HINTS[action]!)}
-              aria-pressed={isNow(action) ? 'true' : undefined}
-              disabled={isNow(action)}
-              onClick={() => h.onAction(c, action)}
+              class={`act ${a.action}`}
+              aria-keyshortcuts={'key' in a ? a.key : undefined}
+              title={'key' in a ? t('withKey', { label: tr('do', a.action), key: a.key }) : t(a.hint)}
+              aria-pressed={isNow(a.action) ? 'true' : undefined}
+              disabled={isNow(a.action)}
+              onClick={() => h.onAction(c, a.action)}
             >
-              {tr('do', action)}
+              {tr('do', a.action)}
             </button>
           ))}
           {c.reports && c.reports.open > 0 && (

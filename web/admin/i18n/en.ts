@@ -120,7 +120,6 @@ export const do_delete = 'Delete';
 export const do_shadow = 'Shadow';
 export const shadowHint = 'Publish it to its author only: nobody else sees it';
 export const do_hold = 'Hold';
-export const holdHint = 'Back to Pending: out of public view until someone decides';
 export const done_approve = 'Approved';
 export const done_reject = 'Rejected';
 export const done_spam = 'Marked as spam';
@@ -152,12 +151,13 @@ export const keyPrev = 'Previous comment';
 export const keyApprove = 'Approve';
 export const keyReject = 'Reject';
 export const keySpam = 'Mark as spam';
+export const keyHold = 'Hold: back to Pending, out of public view';
 export const keyBan = 'Ban or suspend the author';
 export const keySelect = 'Select or unselect';
 export const keyAuthor = "Author's history and other identities";
 export const keyUndo = 'Undo the last action (when it can be undone)';
 export const keyHelp = 'This list';
-export const helpSelection = 'With comments selected, a, r and s act on the whole selection.';
+export const helpSelection = 'With comments selected, a, r, s and h act on the whole selection.';
 export const helpTab = 'Tab moves through the buttons of the current comment; Escape closes a dialog.';
 
 // Ban
