@@ -428,12 +428,15 @@ describe('moderation console in the browser', () => {
     await page.getByLabel('Comments per hour, per person').fill('120');
     await page.getByLabel('insult: Hold at', { exact: true }).fill('0.4');
     await page.getByLabel('THREAT: Reject at', { exact: true }).fill('0.8');
+    await page.getByLabel('Add a threshold for the model’s label').fill('toxic');
+    await page.getByRole('button', { name: 'Add', exact: true }).click();
+    await page.getByLabel('toxic: Hold at', { exact: true }).fill('0.7');
     await saveSettings();
     const saved = await page.evaluate(async (site) => ((await (await fetch(`/api/v1/admin/sites/${site}/settings`)).json()) as { settings: any }).settings, SITE);
     const m = saved.moderation;
     assert.deepEqual(
-      [m.premoderation.mode, m.links.max, m.links.tooMany, m.closing.autoCloseDays, saved.maxDepth, m.rateLimits, m.scorer.thresholds.insult.pending, m.classifiers.perspective.thresholds.THREAT.rejected],
-      ['all', 0, 'rejected', 30, 3, { postsPerMinute: 12, postsPerHour: 120 }, 0.4, 0.8],
+      [m.premoderation.mode, m.links.max, m.links.tooMany, m.closing.autoCloseDays, saved.maxDepth, m.rateLimits, m.scorer.thresholds.insult.pending, m.classifiers.perspective.thresholds.THREAT.rejected, m.classifiers.http.thresholds],
+      ['all', 0, 'rejected', 30, 3, { postsPerMinute: 12, postsPerHour: 120 }, 0.4, 0.8, { toxic: { pending: 0.7, rejected: null } }],
     );
     await until('premoderation to hold a civil comment', async () => (await post(`A civil remark ${stamp}`, 'Civil')).status === 'pending', 8000);
     assert.equal((await post(`See https://example.org/source for the figures ${stamp}`, 'Linker')).status, 'rejected', 'the link policy rejects a link');

@@ -5,7 +5,7 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { ApiError } from './api.ts';
 import { useConsole } from './context.ts';
-import { CheckField, Form, LinesField, NumberField, RadioField, SelectField, ThresholdTable, type FormContext } from './fields.tsx';
+import { CheckField, Form, LabelAdder, LinesField, NumberField, RadioField, SelectField, ThresholdTable, type FormContext } from './fields.tsx';
 import { t, tr } from './i18n/t.ts';
 import { PreviewBox } from './PreviewBox.tsx';
 import { changedSettings, getPath, linesToList, listToLines, setPath, termsToText, textToTerms, type Path } from './settingsForm.ts';
@@ -224,12 +224,15 @@ export function Settings() {
               {name === 'akismet' && (
                 <SelectField path={M('classifiers', name, 'action')} label={t('akismetAction')} options={RULE_ACTIONS.filter(([v]) => v === 'pending' || v === 'spam')} />
               )}
-              {name !== 'akismet' && (
+              {name !== 'akismet' && keysAt(M('classifiers', name, 'thresholds')).length > 0 && (
                 <ThresholdTable
                   path={M('classifiers', name, 'thresholds')}
                   caption={t('classifierThresholds', { name: tr('classifier', name) })}
                   keys={keysAt(M('classifiers', name, 'thresholds'))}
                 />
+              )}
+              {name === 'http' && (
+                <LabelAdder path={M('classifiers', name, 'thresholds')} label={t('httpLabel')} existing={keysAt(M('classifiers', name, 'thresholds'))} />
               )}
             </div>
           ))}
