@@ -99,7 +99,9 @@ for (const engine of ENGINES) {
       assert.deepEqual(await all({ to: start }), []);
       assert.equal((await all({ from: start })).length, entries.length);
       const ban = entries.find((e) => e.action === 'ban.create')!;
-      if (ban.at < newest.at) assert.deepEqual(actions(await all({ from: start, to: newest.at, action: 'ban.create' })), ['ban.create']);
+      const justAfter = new Date(Date.parse(ban.at) + 1).toISOString();
+      assert.deepEqual(actions(await all({ from: start, to: justAfter, action: 'ban.create' })), ['ban.create'], '"to" is after the ban');
+      assert.deepEqual(await all({ from: start, to: ban.at, action: 'ban.create' }), [], '"to" is exclusive');
       const today = new Date().toISOString().slice(0, 10);
       assert.equal((await all({ from: today })).length, entries.length, 'a day means its UTC midnight');
       assert.deepEqual(await all({ from: '2999-01-01' }), []);
