@@ -6,6 +6,7 @@ import assert from 'node:assert/strict';
 import { newPage, newVisitor } from '../../../test/helpers/api.ts';
 import { staffClient, type AdminClient } from '../../../test/helpers/admin.ts';
 import { ENGINES } from '../../../test/helpers/databases.ts';
+import { openStream } from '../../../test/helpers/sse.ts';
 import { useServer } from '../../../test/helpers/suite.ts';
 
 const SITE = 'holdsite';
@@ -44,6 +45,7 @@ for (const engine of ENGINES) {
       assert.equal(await count(c.page), 1);
       assert.match((await h.api.request('GET', `/embed/thread?site=${SITE}&page=${c.page}`)).text, /bus timetable/);
 
+      const live = await openStream(h.server, SITE, c.page);
       const res = await moderate(c.id, 'hold', 'Checking a claim');
       assert.equal(res.status, 200, res.text);
       assert.equal(res.body.comment.status, 'pending');
@@ -51,6 +53,10 @@ for (const engine of ENGINES) {
       assert.equal(res.body.comment.moderation.lastAction.action, 'hold');
       assert.equal(res.body.comment.moderation.lastAction.note, 'Checking a claim');
 
+      // Readers watching the thread see it leave, as if deleted.
+      const events = await live.until(new RegExp(`event: comment\\.deleted\\n(?:[^\\n]*\\n)*?data: [^\\n]*${c.id}`));
+      live.close();
+      assert.ok(events.includes(c.id));
       assert.deepEqual(await publicIds(c.page), []);
       assert.equal(await count(c.page), 0);
       assert.doesNotMatch((await h.api.request('GET', `/embed/thread?site=${SITE}&page=${c.page}`)).text, /bus timetable/);
