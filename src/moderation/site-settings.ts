@@ -87,8 +87,9 @@ export function deepMerge(base: unknown, change: unknown): unknown {
 
 /**
  * The first path in `given` whose value the resolvers do not keep as given (`kept`); null when
- * all are kept. `retry(v)` is what they keep at this path when `v` is given there instead, so a
- * list with an entry they drop names that entry ("….terms.banned.3"), tried one at a time.
+ * all are kept. `retry(v)` is what they keep at this path for `v` given alone (nothing else in
+ * the patch, so a try costs little however long the site's lists), so a list with an entry
+ * they drop names that entry ("….terms.banned.3"), tried one at a time: entries stand alone.
  */
 function firstMismatch(given: unknown, kept: unknown, path: string, retry: (value: unknown) => unknown): string | null {
   if (isObject(given)) {
@@ -96,7 +97,7 @@ function firstMismatch(given: unknown, kept: unknown, path: string, retry: (valu
     for (const [key, value] of Object.entries(given)) {
       if (!Object.hasOwn(kept, key)) return `${path}.${key}`;
       const bad = firstMismatch(value, kept[key], `${path}.${key}`, (v) => {
-        const probe = retry({ ...given, [key]: v });
+        const probe = retry({ [key]: v });
         return isObject(probe) ? probe[key] : undefined;
       });
       if (bad) return bad;
@@ -111,8 +112,8 @@ function firstMismatch(given: unknown, kept: unknown, path: string, retry: (valu
       for (const [i, entry] of given.entries()) {
         if (!isObject(entry)) continue;
         const bad = firstMismatch(entry, kept[i], `${path}.${i}`, (v) => {
-          const probe = retry(given.with(i, v));
-          return Array.isArray(probe) ? probe[i] : undefined;
+          const probe = retry([v]);
+          return Array.isArray(probe) ? probe[0] : undefined;
         });
         if (bad) return bad;
       }
@@ -148,7 +149,7 @@ export function settingsChanges(site: Site, patch: Json): Json {
     const merged = deepMerge(stored[key], value);
     const kept = resolvedAs(key, merged);
     if (kept === undefined) throw invalid(`settings.${key}`);
-    const bad = firstMismatch(value, kept, `settings.${key}`, (v) => resolvedAs(key, deepMerge(stored[key], v)));
+    const bad = firstMismatch(value, kept, `settings.${key}`, (v) => resolvedAs(key, v));
     if (bad) throw invalid(bad);
     changes[key] = merged;
   }
