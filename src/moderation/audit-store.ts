@@ -8,6 +8,13 @@ export interface AuditFilter {
   siteId: string;
   actorId?: string;
   targetId?: string;
+  /** An author as audit rows name them (see authorRefKey). */
+  authorRef?: string;
+  /** An action ("comment.approve"), or a family of them ("comment"). */
+  action?: string;
+  /** Epoch ms: at or after `from`, before `to`. */
+  from?: number;
+  to?: number;
 }
 
 export function createAuditStore(db: Db) {
@@ -20,6 +27,13 @@ export function createAuditStore(db: Db) {
       let query = db.selectFrom('moderation_audit').selectAll().where('site_id', '=', filter.siteId);
       if (filter.actorId) query = query.where('actor_id', '=', filter.actorId);
       if (filter.targetId) query = query.where('target_id', '=', filter.targetId);
+      if (filter.authorRef) query = query.where('author_ref', '=', filter.authorRef);
+      if (filter.action) {
+        const action = filter.action;
+        query = action.includes('.') ? query.where('action', '=', action) : query.where((eb) => eb.or([eb('action', '=', action), eb('action', 'like', `${action}.%`)]));
+      }
+      if (filter.from !== undefined) query = query.where('at', '>=', filter.from);
+      if (filter.to !== undefined) query = query.where('at', '<', filter.to);
       if (beforeId) query = query.where('id', '<', beforeId);
       return query.orderBy('id', 'desc').limit(limit).execute();
     },

@@ -1,4 +1,6 @@
 // The audit log: every staff action, who did it, to what, what it was before and after.
+import { authorRefOf } from '../comments/moderation-store.ts';
+import type { CommentRow } from '../comments/store.ts';
 import { newId } from '../platform/ids.ts';
 import type { StaffUser } from '../staff/service.ts';
 import type { AuditFilter, AuditRow, AuditStore } from './audit-store.ts';
@@ -9,9 +11,17 @@ export interface AuditEntry {
   action: string;
   targetType: string;
   targetId: string;
+  /** The author of the comment concerned (authorRefKey), so the log filters by author. */
+  author?: string | null;
   before?: unknown;
   after?: unknown;
   note?: string | null;
+}
+
+/** How audit rows name a comment's author: by the identity author history uses ("key:…", "email:…", "ip:…"). */
+export function authorRefKey(comment: Pick<CommentRow, 'author_key' | 'author_email' | 'ip_hash'>): string | null {
+  const ref = authorRefOf(comment);
+  return ref ? `${ref.by}:${ref.value}` : null;
 }
 
 const json = (value: unknown) => (value === undefined || value === null ? null : JSON.stringify(value));
@@ -31,7 +41,7 @@ export function createAuditService(store: AuditStore, now: () => number = Date.n
       const at = now();
       await store.insert({
         id: newId(at), site_id: entry.site, actor_id: entry.actor.id, actor_email: entry.actor.email, action: entry.action,
-        target_type: entry.targetType, target_id: entry.targetId, before: json(entry.before), after: json(entry.after),
+        target_type: entry.targetType, target_id: entry.targetId, author_ref: entry.author ?? null, before: json(entry.before), after: json(entry.after),
         note: entry.note ?? null, at,
       });
     },

@@ -64,12 +64,17 @@ export function siteModeration(site: Site): SiteModeration {
   return settings;
 }
 
+/** The moderation settings as the API shows them: resolved, without the lists' internal version. */
+function moderationView(stored: unknown) {
+  const moderation = resolveSiteModeration(stored);
+  const { version: _terms, ...terms } = moderation.terms;
+  return { ...moderation, terms };
+}
+
 /** What GET settings answers: every site setting with defaults filled in. */
 export function settingsView(site: Site) {
   const { moderation: _stored, version, ...rest } = site.settings;
-  const moderation = resolveSiteModeration(site.settings.moderation);
-  const { version: _terms, ...terms } = moderation.terms;
-  return { site: site.id, version, settings: { ...rest, moderation: { ...moderation, terms } } };
+  return { site: site.id, version, settings: { ...rest, moderation: moderationView(site.settings.moderation) } };
 }
 
 /** Objects merge key by key at every depth; anything else replaces. */
@@ -80,43 +85,73 @@ export function deepMerge(base: unknown, change: unknown): unknown {
   return out;
 }
 
-/** The first path in `given` whose value the resolved settings do not hold as given; null when all do. */
-function firstMismatch(given: unknown, kept: unknown, path: string): string | null {
+/**
+ * The first path in `given` whose value the resolvers do not keep as given (`kept`); null when
+ * all are kept. `retry(v)` is what they keep at this path for `v` given alone (nothing else in
+ * the patch, so a try costs little however long the site's lists), so a list with an entry
+ * they drop names that entry ("….terms.banned.3"), tried one at a time: entries stand alone.
+ */
+function firstMismatch(given: unknown, kept: unknown, path: string, retry: (value: unknown) => unknown): string | null {
   if (isObject(given)) {
     if (!isObject(kept)) return path;
     for (const [key, value] of Object.entries(given)) {
       if (!Object.hasOwn(kept, key)) return `${path}.${key}`;
-      const bad = firstMismatch(value, kept[key], `${path}.${key}`);
+      const bad = firstMismatch(value, kept[key], `${path}.${key}`, (v) => {
+        const probe = retry({ [key]: v });
+        return isObject(probe) ? probe[key] : undefined;
+      });
       if (bad) return bad;
     }
     return null;
   }
-  if (Array.isArray(given)) return Array.isArray(kept) && kept.length === given.length ? null : path;
+  if (Array.isArray(given)) {
+    if (!Array.isArray(kept)) return path;
+    // Entries may come back normalised (domains in lower case); a dropped one is refused, and
+    // entries that are objects (terms with options) are checked key by key.
+    if (kept.length === given.length) {
+      for (const [i, entry] of given.entries()) {
+        if (!isObject(entry)) continue;
+        const bad = firstMismatch(entry, kept[i], `${path}.${i}`, (v) => {
+          const probe = retry([v]);
+          return Array.isArray(probe) ? probe[0] : undefined;
+        });
+        if (bad) return bad;
+      }
+      return null;
+    }
+    const dropped = given.slice(0, MAX_PROBED).findIndex((entry) => (retry([entry]) as unknown[] | undefined)?.length !== 1);
+    return dropped >= 0 ? `${path}.${dropped}` : path;
+  }
   return isDeepStrictEqual(given, kept) ? null : path;
 }
 
+/** Entries of a refused list tried one by one to name the bad one; past this, the list is named. */
+const MAX_PROBED = 2000;
+
 const invalid = (field: string) => badRequest('invalid_request', `${field} is not a valid setting or value`, field);
 
+/** What the resolvers make of a top-level setting's value; undefined for a key no module knows. */
+function resolvedAs(key: string, value: unknown): unknown {
+  if (key === 'moderation') return moderationView(value);
+  const parsed = parseSettings(JSON.stringify({ [key]: value })) as unknown as Json;
+  return Object.hasOwn(parsed, key) && key !== 'version' ? parsed[key] : undefined;
+}
+
 /**
- * The top-level changes to store for a partial update, after checking every given value is
- * one the resolvers keep. Throws 400 naming the first bad field.
+ * The top-level changes to store for a partial update (objects merged into what is stored),
+ * after checking every given value is one the resolvers keep. Throws 400 naming the first bad field.
  */
 export function settingsChanges(site: Site, patch: Json): Json {
+  const stored = site.settings as unknown as Json;
   const changes: Json = {};
   for (const [key, value] of Object.entries(patch)) {
-    if (key === 'version') throw invalid('settings.version');
-    if (key === 'moderation') {
-      if (!isObject(value)) throw invalid('settings.moderation');
-      const merged = deepMerge(site.settings.moderation, value) as Json;
-      const bad = firstMismatch(value, resolveSiteModeration(merged), 'settings.moderation');
-      if (bad) throw invalid(bad);
-      changes.moderation = merged;
-      continue;
-    }
-    const parsed = parseSettings(JSON.stringify({ [key]: value })) as unknown as Json;
-    const bad = firstMismatch({ [key]: value }, Object.hasOwn(parsed, key) && key !== 'moderation' ? { [key]: parsed[key] } : {}, 'settings');
+    if (key === 'moderation' && !isObject(value)) throw invalid('settings.moderation');
+    const merged = deepMerge(stored[key], value);
+    const kept = resolvedAs(key, merged);
+    if (kept === undefined) throw invalid(`settings.${key}`);
+    const bad = firstMismatch(value, kept, `settings.${key}`, (v) => resolvedAs(key, v));
     if (bad) throw invalid(bad);
-    changes[key] = value;
+    changes[key] = merged;
   }
   return changes;
 }

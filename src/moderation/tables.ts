@@ -74,6 +74,8 @@ export interface ModerationAuditTable {
   action: string;
   target_type: string;
   target_id: string;
+  /** The author of the comment concerned ("key:…", "email:…", "ip:…"; migration 012), or null. */
+  author_ref: string | null;
   /** JSON objects of what changed, or null. */
   before: string | null;
   after: string | null;

@@ -42,6 +42,9 @@ describe('moderation console in the browser', () => {
   let xssId: string;
   let bulkIds: string[];
   let doomed: { id: string; editToken: string };
+  let secondThoughtsId: string;
+  const sneakyVisitor = visitor();
+  let sneakyId: string;
 
   async function post(body: string, name: string, as = visitor(), email?: string): Promise<{ id: string; status: string; editToken: string }> {
     const res = await fetch(`${srv.url}/api/v1/comments`, {
@@ -79,6 +82,14 @@ describe('moderation console in the browser', () => {
     assert.fail(`could not reach comment ${id} with j/k`);
   }
 
+  /** Saves the settings form and waits for this save's toast (earlier ones are dismissed first). */
+  async function saveSettings(): Promise<void> {
+    const saved = page.locator('.toast', { hasText: 'Settings saved' });
+    while ((await saved.count()) > 0) await saved.first().getByRole('button', { name: 'Dismiss' }).click();
+    await page.getByRole('button', { name: 'Save changes' }).click();
+    await saved.first().waitFor();
+  }
+
   async function shot(name: string, fullPage = false): Promise<void> {
     await page.screenshot({ path: join(SHOTS, `admin-${name}.png`), fullPage });
   }
@@ -97,6 +108,12 @@ describe('moderation console in the browser', () => {
     for (const n of [1, 2]) bulkIds.push((await post(`Bulk ${n}: what an idiot you are ${stamp}`, `Bulk ${n}`)).id);
     const d = await post(`You idiot, this one will be gone ${stamp}`, 'Vanishing');
     doomed = { id: d.id, editToken: d.editToken };
+    const second = await post(`Honestly, you idiot, think twice ${stamp}`, 'Second Thoughts');
+    assert.equal(second.status, 'pending');
+    secondThoughtsId = second.id;
+    const sneaky = await post(`Honestly, you moron, nobody asked ${stamp}`, 'Sneaky', sneakyVisitor);
+    assert.equal(sneaky.status, 'pending');
+    sneakyId = sneaky.id;
     const xss = await post(xssBody, xssName);
     assert.equal(xss.status, 'pending', 'the XSS probe is held too, so it shows in the queue');
     xssId = xss.id;
@@ -202,6 +219,21 @@ describe('moderation console in the browser', () => {
     assert.ok(html.includes('read the figures before posting'), 'the no-JS thread shows it too');
   });
 
+  test('Undo after approving a held comment holds it again: back in Pending, out of the public thread', async () => {
+    await focusCard(secondThoughtsId);
+    await page.keyboard.press('a');
+    const done = toast('Approved: the comment by Second Thoughts.');
+    await done.waitFor();
+    await until('the approved comment in the public thread', async () => (await publicIds()).includes(secondThoughtsId));
+    await done.getByRole('button', { name: 'Undo' }).click();
+    await toast('Undone.').waitFor();
+    await card(secondThoughtsId).waitFor();
+    assert.equal(await card(secondThoughtsId).locator('.badge.pending').count(), 1, 'the card is back, pending');
+    await until('the comment to leave the public thread at once', async () => !(await publicIds()).includes(secondThoughtsId));
+    const last = await page.evaluate(async (id) => ((await (await fetch(`/api/v1/admin/comments/${id}`)).json()) as { comment: { status: string; moderation: { lastAction: { action: string } } } }).comment, secondThoughtsId);
+    assert.deepEqual([last.status, last.moderation.lastAction.action], ['pending', 'hold']);
+  });
+
   test('"x" selects comments and "r" rejects the whole selection', async () => {
     for (const id of bulkIds) {
       await focusCard(id);
@@ -218,6 +250,17 @@ describe('moderation console in the browser', () => {
       return out;
     }, bulkIds);
     assert.deepEqual(statuses, ['rejected', 'rejected']);
+  });
+
+  test('the toolbar acts on a selection too: Hold brings rejected comments back to Pending', async () => {
+    await page.getByRole('link', { name: /^Rejected/ }).click();
+    for (const id of bulkIds) await card(id).locator('input.select').check();
+    await page.getByText('2 selected').waitFor();
+    await page.locator('.toolbar').getByRole('button', { name: 'Hold' }).click();
+    await toast('Moved to Pending: 2 comments.').waitFor();
+    for (const id of bulkIds) await until(`bulk comment ${id} to leave Rejected`, async () => (await card(id).count()) === 0);
+    await page.getByRole('link', { name: /^Pending/ }).click();
+    for (const id of bulkIds) await card(id).waitFor();
   });
 
   test('a failed action is rolled back, with the reason', async () => {
@@ -291,6 +334,24 @@ describe('moderation console in the browser', () => {
     assert.equal(next.status, 'rejected', 'the ban rejects their next comment');
   });
 
+  test('a shadow-ban: their comments look published to them and nobody else sees them', async () => {
+    await focusCard(sneakyId);
+    await page.keyboard.press('b');
+    const dialog = page.getByRole('dialog', { name: /Ban or suspend Sneaky/ });
+    await dialog.waitFor();
+    await dialog.getByLabel(/^Shadow-ban/).check();
+    await dialog.getByLabel('24 hours').check();
+    await dialog.getByLabel(/Reason/).fill('Baiting other readers');
+    await dialog.getByRole('button', { name: 'Shadow-ban' }).click();
+    await toast(/Sneaky is shadow-banned for 1 day/).waitFor();
+    await noDialogOpen();
+    await until('the shadowed comment to leave Pending', async () => (await card(sneakyId).count()) === 0);
+    const next = await post(`Another perfectly normal remark ${stamp}`, 'Sneaky', sneakyVisitor);
+    assert.equal(next.status, 'approved', 'the author is told it is published');
+    assert.ok(!(await publicIds()).includes(next.id), 'nobody else sees it');
+    assert.ok(!(await publicIds()).includes(sneakyId));
+  });
+
   test('undo puts a comment back where the API can express it', async () => {
     await page.getByRole('link', { name: 'Recent' }).click();
     await card(trollId).waitFor();
@@ -303,6 +364,13 @@ describe('moderation console in the browser', () => {
     await done.getByRole('button', { name: 'Undo' }).click();
     await toast('Undone.').waitFor();
     await until('rejected again', async () => (await card(trollId).locator('.badge.rejected').count()) === 1);
+    // "h" holds it (back to pending, still listed in Recent); "z" undoes that too.
+    await focusCard(trollId);
+    await page.keyboard.press('h');
+    await toast('Moved to Pending: the comment by Troll.').waitFor();
+    await until('pending', async () => (await card(trollId).locator('.badge.pending').count()) === 1);
+    await page.keyboard.press('z');
+    await until('rejected once more', async () => (await card(trollId).locator('.badge.rejected').count()) === 1);
   });
 
   test('the author panel shows history, bans and other identities', async () => {
@@ -312,6 +380,12 @@ describe('moderation console in the browser', () => {
     await panel.waitFor();
     await panel.locator('.ban-list').getByText('Insults other readers').first().waitFor();
     await panel.locator(`article.card[id="c-${trollId}"]`).waitFor();
+    // Every reader in this test posts from 127.0.0.1: the other browsers are "from the same IP".
+    const identities = panel.locator('.identities .identity');
+    await identities.first().waitFor();
+    const seen = await identities.allTextContents();
+    assert.ok(seen.some((i) => i.includes('Held Reader')), `other identities: ${seen.join(' | ')}`);
+    assert.ok(!seen.some((i) => i.includes('Troll')), 'not the author themself');
     await shot('author');
     await page.keyboard.press('Escape');
     await noDialogOpen();
@@ -344,6 +418,33 @@ describe('moderation console in the browser', () => {
     await until('the new term to apply to new comments', async () => (await post(`I keep ${term} as a pet`, 'Fish Fan')).status === 'pending', 8000);
   });
 
+  test('settings: premoderation, link policy, auto-close, depth, rate limits and thresholds save and apply', async () => {
+    await page.getByRole('radio', { name: /^All/ }).check();
+    await page.getByLabel('Links allowed in a comment').fill('0');
+    await page.getByLabel('More links than that').selectOption('rejected');
+    await page.getByLabel('Close threads after (days)').fill('30');
+    await page.getByLabel('Deepest reply level').fill('3');
+    await page.getByLabel('Comments per minute, per person').fill('12');
+    await page.getByLabel('Comments per hour, per person').fill('120');
+    await page.getByLabel('insult: Hold at', { exact: true }).fill('0.4');
+    await page.getByLabel('THREAT: Reject at', { exact: true }).fill('0.8');
+    await page.getByLabel('Add a threshold for the model’s label').fill('toxic');
+    await page.getByRole('button', { name: 'Add', exact: true }).click();
+    await page.getByLabel('toxic: Hold at', { exact: true }).fill('0.7');
+    await saveSettings();
+    const saved = await page.evaluate(async (site) => ((await (await fetch(`/api/v1/admin/sites/${site}/settings`)).json()) as { settings: any }).settings, SITE);
+    const m = saved.moderation;
+    assert.deepEqual(
+      [m.premoderation.mode, m.links.max, m.links.tooMany, m.closing.autoCloseDays, saved.maxDepth, m.rateLimits, m.scorer.thresholds.insult.pending, m.classifiers.perspective.thresholds.THREAT.rejected, m.classifiers.http.thresholds],
+      ['all', 0, 'rejected', 30, 3, { postsPerMinute: 12, postsPerHour: 120 }, 0.4, 0.8, { toxic: { pending: 0.7, rejected: null } }],
+    );
+    await until('premoderation to hold a civil comment', async () => (await post(`A civil remark ${stamp}`, 'Civil')).status === 'pending', 8000);
+    assert.equal((await post(`See https://example.org/source for the figures ${stamp}`, 'Linker')).status, 'rejected', 'the link policy rejects a link');
+    // Back to publishing, so the audit log below is about these changes.
+    await page.getByRole('radio', { name: /^None/ }).check();
+    await saveSettings();
+  });
+
   test('the audit log lists the approval, the ban and the settings change, and filters by action', async () => {
     await page.getByRole('link', { name: 'Audit log' }).click();
     const table = page.locator('.audit-table tbody');
@@ -356,6 +457,16 @@ describe('moderation console in the browser', () => {
       const rows = await table.locator('tr').allTextContents();
       return rows.length > 0 && rows.every((r) => r.includes('changed settings'));
     });
+    await page.getByLabel('Action').selectOption('');
+    // Everything done about the troll: the ban, the approval and its undo, nothing about others.
+    await page.getByLabel('Author of comment').fill(trollId);
+    await page.getByLabel('Author of comment').press('Tab');
+    await until('only entries about the troll', async () => {
+      const rows = await table.locator('tr').allTextContents();
+      return rows.length >= 3 && rows.some((r) => r.includes('banned')) && rows.some((r) => r.includes('approved a comment')) && !rows.some((r) => r.includes('changed settings'));
+    });
+    await page.getByLabel('Author of comment').fill('');
+    await page.getByLabel('Author of comment').press('Tab');
     await shot('audit');
   });
 

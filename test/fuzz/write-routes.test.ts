@@ -18,6 +18,7 @@ import { encodeRequest, sendRaw, utf8Header, type RawRequest, type RawResult } f
 import { startStripeFake, stripeEnv, type StripeFake } from '../helpers/stripe-fake.ts';
 import { signHs, SSO_SECRET } from '../../src/identity/test-kit.ts';
 import { issueToken } from '../../src/identity/tokens.ts';
+import { createStaff, signIn } from '../helpers/admin.ts';
 
 type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
 type JsonObject = { [key: string]: Json };
@@ -64,8 +65,9 @@ interface WriteRoute {
   ok: number;
   /** Body fields the schema requires, as dotted paths: removing one must be a 400 naming it. */
   required?: string[];
-  /** What proves the right to act: a bad X-Edit-Token must be a 403, a missing visitor a 400, a bad bearer token a 401. */
-  auth: 'edit-token' | 'visitor' | 'bearer' | 'none';
+  /** What proves the right to act: a bad X-Edit-Token must be a 403, a missing visitor a 400, a bad bearer token a 401;
+   * staff: the console's session cookie with its CSRF token, from the server's own origin (reader identities are ignored). */
+  auth: 'edit-token' | 'visitor' | 'bearer' | 'staff' | 'none';
   /** Makes what this route's valid request needs beyond the fixture comment (a fresh account, a link). */
   prepare?(f: Fixture): Promise<void>;
 }
@@ -109,6 +111,12 @@ async function prepareSubscriber(f: Fixture): Promise<void> {
 }
 
 const bearerHeaders = (f: Fixture) => ({ Authorization: `Bearer ${f.bearer}`, 'X-Colloquy-Visitor': VOTER });
+
+/** A global admin's console session, signed in once per server (see before()). */
+const staff = { cookie: '', csrf: '' };
+const staffHeaders = () => ({ Cookie: staff.cookie, 'X-CSRF-Token': staff.csrf, 'X-Colloquy-Visitor': VOTER });
+/** The Origin a browser on the console's own pages sends: the raw requests' Host. */
+const CONSOLE_ORIGIN = 'http://127.0.0.1';
 
 const ROUTES: WriteRoute[] = [
   {
@@ -316,6 +324,27 @@ const ROUTES: WriteRoute[] = [
     ok: 200,
     required: ['text', 'amounts', 'amounts.once', 'amounts.month', 'card', 'links', 'crypto'],
     auth: 'none',
+  },
+  {
+    name: 'POST /api/v1/admin/comments/:id/moderate',
+    method: 'POST',
+    path: (f) => `/api/v1/admin/comments/${f.id}/moderate`,
+    // hold: the fixture comment (approved) goes back to pending.
+    body: () => ({ action: 'hold' }),
+    headers: staffHeaders,
+    ok: 200,
+    required: ['action'],
+    auth: 'staff',
+  },
+  {
+    name: 'POST /api/v1/admin/comments/bulk',
+    method: 'POST',
+    path: () => '/api/v1/admin/comments/bulk',
+    body: (f) => ({ site: SITE, ids: [f.id], action: 'hold' }),
+    headers: staffHeaders,
+    ok: 200,
+    required: ['site', 'ids', 'action'],
+    auth: 'staff',
   },
 ];
 
@@ -620,13 +649,14 @@ const headers: Generator = (route) => {
     name: `invalid X-Colloquy-Visitor: ${name}`,
     route,
     build: (f) => request(route, f, { headers: { 'X-Colloquy-Visitor': value } }),
-    expect: { status: 400, code: 'invalid_visitor', field: 'X-Colloquy-Visitor' },
+    // The console's routes read no reader identity at all (docs/ADMIN-API.md §1).
+    expect: route.auth === 'staff' ? { status: route.ok } : { status: 400, code: 'invalid_visitor', field: 'X-Colloquy-Visitor' },
   }));
   cases.push({
     name: 'X-Colloquy-Visitor sent twice',
     route,
     build: (f) => request(route, f, { headers: { 'X-Colloquy-Visitor': null }, append: [['X-Colloquy-Visitor', VOTER], ['X-Colloquy-Visitor', BYSTANDER]] }),
-    expect: { status: 400, code: 'invalid_visitor' },
+    expect: route.auth === 'staff' ? { status: route.ok } : { status: 400, code: 'invalid_visitor' },
   });
   cases.push({
     name: 'no X-Colloquy-Visitor',
@@ -680,6 +710,17 @@ const headers: Generator = (route) => {
       });
     }
   }
+  if (route.auth === 'staff') {
+    const badSessions: Array<[string, Record<string, string | null>, Expect]> = [
+      ['no session cookie', { Cookie: null }, { status: 401, code: 'unauthenticated' }],
+      ['a made-up session', { Cookie: `colloquy_session=${'A'.repeat(43)}` }, { status: 401, code: 'unauthenticated' }],
+      ['no CSRF token', { 'X-CSRF-Token': null }, { status: 403, code: 'csrf_failed' }],
+      ['a wrong CSRF token', { 'X-CSRF-Token': 'wrong-token-0123456789abcdef' }, { status: 403, code: 'csrf_failed' }],
+      ['a reader site\u2019s Origin', { Origin: 'https://publisher.example' }, { status: 403, code: 'origin_not_allowed' }],
+      ['Sec-Fetch-Site: cross-site', { 'Sec-Fetch-Site': 'cross-site' }, { status: 403, code: 'origin_not_allowed' }],
+    ];
+    for (const [name, change, expect] of badSessions) cases.push({ name: `console session: ${name}`, route, build: (f) => request(route, f, { headers: change }), expect });
+  }
   const others: Array<[string, Record<string, string | null>, Expect | undefined]> = [
     ['an 8 KB header', { 'X-Filler': 'f'.repeat(8 * 1024) }, { status: route.ok }],
     ['a 20 KB header', { 'X-Filler': 'f'.repeat(20 * 1024) }, { status: 431, code: 'headers_too_large' }],
@@ -689,11 +730,11 @@ const headers: Generator = (route) => {
     ['Origin: null', { Origin: 'null' }, { status: 403, code: 'origin_not_allowed' }],
     ['a malformed Origin', { Origin: ':::not a url:::' }, { status: 403, code: 'origin_not_allowed' }],
     ['a 10 KB Origin', { Origin: `https://${'o'.repeat(10_000)}.example` }, { status: 403, code: 'origin_not_allowed' }],
-    ['the allowed Origin', { Origin: 'https://publisher.example' }, { status: route.ok }],
+    ['the allowed Origin', { Origin: route.auth === 'staff' ? CONSOLE_ORIGIN : 'https://publisher.example' }, { status: route.ok }],
     ['a junk Authorization', { Authorization: 'Bearer \u00ff\u00fe junk' }, undefined],
     ['a junk X-Forwarded-For', { 'X-Forwarded-For': 'not-an-ip, 999.999.1.1, ::::' }, { status: route.ok }],
     ['a method-override header', { 'X-HTTP-Method-Override': 'GET' }, { status: route.ok }],
-    ['a junk Cookie', { Cookie: '\u00ff=\u00fe; ; =;' }, { status: route.ok }],
+    ['a junk Cookie', { Cookie: '\u00ff=\u00fe; ; =;' }, route.auth === 'staff' ? { status: 401, code: 'unauthenticated' } : { status: route.ok }],
     ['a non-numeric Content-Length', { 'Content-Length': 'abc' }, { status: 400, code: 'bad_request' }],
     ['a negative Content-Length', { 'Content-Length': '-1' }, { status: 400, code: 'bad_request' }],
     ['Expect: something-else', { Expect: 'something-else' }, { status: 417, code: 'expectation_failed' }],
@@ -1183,6 +1224,8 @@ for (const engine of ENGINES.filter((e) => ENGINE_NAMES.includes(e.name))) descr
     server = await startServer({ RATE_LIMITS: 'false', SSO_SECRET, ...stripeEnv(stripe), SUPPORT_ADMIN_TOKEN }, database);
     casesRun = 0;
     port = Number(new URL(server.url).port);
+    const admin = await signIn(server, (await createStaff(server, 'global', 'fuzz')).email);
+    Object.assign(staff, { cookie: admin.cookie, csrf: admin.csrf });
     // A comment everyone can see, with a vote on it, that no case may change.
     const made = await newFixture('canary');
     const vote = await api('PUT', `/api/v1/comments/${made.id}/vote`, { value: 1 }, { 'X-Colloquy-Visitor': BYSTANDER });

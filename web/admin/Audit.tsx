@@ -1,19 +1,32 @@
-// The audit log of a site (admins): who did what to which target, newest first. The API
-// filters by moderator and target; action and dates filter the loaded entries here.
-import { useCallback, useEffect, useMemo, useState } from 'preact/hooks';
+// The audit log of a site (admins): who did what to which target, newest first. Every filter
+// (moderator, action or family, target, a comment's author, dates) is the API's, so paging
+// through a filtered log finds every match, not just those among the entries loaded.
+import { useCallback, useEffect, useState } from 'preact/hooks';
 import { changes } from './auditDiff.ts';
 import { useConsole } from './context.ts';
 import { t, tr } from './i18n/t.ts';
 import { Time } from './Time.tsx';
-import type { AuditEntry } from './types.ts';
+import type { AuditEntry, AuditFilter } from './types.ts';
 
 /** Ids the API filters by (16 characters, time-sortable); anything else is not sent. */
 const ID = /^[0-9A-Z]{16}$/;
 
+/** Families first (every action of a kind), then single actions (staff and session ones are not per site). */
+const FAMILIES = ['comment', 'ban', 'report'];
 const ACTIONS = [
-  'comment.approve', 'comment.reject', 'comment.spam', 'comment.delete', 'comment.shadow', 'ban.create', 'ban.lift',
-  'report.uphold', 'report.dismiss', 'settings.update', 'staff.create', 'staff.roles', 'session.signin', 'session.signout',
+  'comment.approve', 'comment.reject', 'comment.spam', 'comment.delete', 'comment.shadow', 'comment.hold', 'ban.create', 'ban.lift',
+  'report.uphold', 'report.dismiss', 'settings.update',
 ];
+
+/** A local calendar day ("2025-11-27") as the instant it starts, `days` later. */
+function dayStart(day: string, days = 0): string | undefined {
+  const d = new Date(`${day}T00:00:00`);
+  if (Number.isNaN(d.getTime())) return undefined;
+  d.setDate(d.getDate() + days);
+  return d.toISOString();
+}
+
+const idOrNothing = (value: string): string | undefined => (ID.test(value.trim()) ? value.trim() : undefined);
 
 export function Audit() {
   const { api, site, user } = useConsole();
@@ -23,6 +36,7 @@ export function Audit() {
   const [error, setError] = useState<string | null>(null);
   const [actor, setActor] = useState('');
   const [target, setTarget] = useState('');
+  const [author, setAuthor] = useState('');
   const [action, setAction] = useState('');
   const [from, setFrom] = useState('');
   const [to, setTo] = useState('');
@@ -31,13 +45,18 @@ export function Audit() {
   const load = useCallback(
     async (cursor: string | null) => {
       setStatus('loading');
+      // The "to" day is included: entries before the next day starts.
+      const filter: AuditFilter = {
+        actor: actor || undefined, action: action || undefined, target: idOrNothing(target), author: idOrNothing(author),
+        from: from ? dayStart(from) : undefined, to: to ? dayStart(to, 1) : undefined,
+      };
       try {
-        const page = await api.audit(site.id, { actor: actor || undefined, target: ID.test(target.trim()) ? target.trim() : undefined }, cursor);
+        const page = await api.audit(site.id, filter, cursor);
         setEntries((list) => (cursor ? [...list, ...page.entries] : page.entries));
         setNext(page.nextCursor);
         setActors((m) => {
           const copy = new Map(m);
-          for (const e of page.entries) if (e.actor) copy.set(e.actor.id, e.actor.email);
+          for (const e of page.entries) copy.set(e.actor.id, e.actor.email);
           return copy;
         });
         setStatus('ready');
@@ -46,18 +65,12 @@ export function Audit() {
         setStatus('error');
       }
     },
-    [api, site.id, actor, target],
+    [api, site.id, actor, action, target, author, from, to],
   );
 
   useEffect(() => {
     void load(null);
   }, [load]);
-
-  const shown = useMemo(() => {
-    const start = from ? Date.parse(`${from}T00:00:00`) : -Infinity;
-    const end = to ? Date.parse(`${to}T23:59:59.999`) : Infinity;
-    return entries.filter((e) => (!action || e.action === action) && Date.parse(e.at) >= start && Date.parse(e.at) <= end);
-  }, [entries, action, from, to]);
 
   if (site.role !== 'admin') return <p class="status">{t('adminOnly')}</p>;
 
@@ -80,7 +93,12 @@ export function Audit() {
           <span>{t('auditAction')}</span>
           <select value={action} onChange={(e) => setAction((e.currentTarget as HTMLSelectElement).value)}>
             <option value="">{t('auditAnyAction')}</option>
-            {[...new Set([...ACTIONS, ...entries.map((e) => e.action)])].map((a) => (
+            {FAMILIES.map((f) => (
+              <option key={f} value={f}>
+                {tr('auditFamily', f)}
+              </option>
+            ))}
+            {ACTIONS.map((a) => (
               <option key={a} value={a}>
                 {tr('audit', a)}
               </option>
@@ -95,20 +113,8 @@ export function Audit() {
           <span>{t('auditTo')}</span>
           <input type="date" value={to} min={from || undefined} onInput={(e) => setTo((e.currentTarget as HTMLInputElement).value)} />
         </label>
-        <label class="field">
-          <span>{t('auditTarget')}</span>
-          <input
-            type="search"
-            value={target}
-            placeholder={t('auditTargetHint')}
-            aria-invalid={target.trim() && !ID.test(target.trim()) ? 'true' : undefined}
-            aria-describedby="audit-target-error"
-            onChange={(e) => setTarget((e.currentTarget as HTMLInputElement).value)}
-          />
-          <p class="field-error" id="audit-target-error">
-            {target.trim() && !ID.test(target.trim()) ? t('auditTargetInvalid') : ''}
-          </p>
-        </label>
+        <IdField label={t('auditTarget')} hint={t('auditTargetHint')} value={target} onChange={setTarget} />
+        <IdField label={t('auditAuthor')} hint={t('auditAuthorHint')} value={author} onChange={setAuthor} />
       </form>
       {status === 'error' && (
         <p class="status error" role="alert">
@@ -117,7 +123,7 @@ export function Audit() {
       )}
       <div class="table-wrap">
         <table class="audit-table">
-          <caption class="sr-only">{t('auditCaption', { count: shown.length })}</caption>
+          <caption class="sr-only">{t('auditCaption', { count: entries.length })}</caption>
           <thead>
             <tr>
               <th scope="col">{t('auditWhen')}</th>
@@ -128,23 +134,17 @@ export function Audit() {
             </tr>
           </thead>
           <tbody>
-            {shown.map((e) => (
+            {entries.map((e) => (
               <tr key={e.id}>
                 <td>
                   <Time iso={e.at} />
                 </td>
-                <td>{e.actor?.email ?? t('system')}</td>
+                <td>{e.actor.email}</td>
                 <td>
                   <span class="chip">{tr('audit', e.action)}</span>
                 </td>
                 <td>
-                  {e.target ? (
-                    <>
-                      <span class="muted">{e.target.type}</span> <code>{e.target.id}</code>
-                    </>
-                  ) : (
-                    '—'
-                  )}
+                  <span class="muted">{e.target.type}</span> <code>{e.target.id}</code>
                 </td>
                 <td class="change">
                   <ul class="changes">
@@ -163,7 +163,7 @@ export function Audit() {
           </tbody>
         </table>
       </div>
-      {status === 'ready' && !shown.length && <p class="status">{t('auditEmpty')}</p>}
+      {status === 'ready' && !entries.length && <p class="status">{t('auditEmpty')}</p>}
       {status === 'loading' && <p class="status">{t('loading')}</p>}
       {next && status === 'ready' && (
         <button type="button" class="secondary wide" onClick={() => void load(next)}>
@@ -174,3 +174,25 @@ export function Audit() {
   );
 }
 
+
+/** A filter by id: sent once it is a whole id (16 letters and digits); anything else is flagged, not sent. */
+function IdField({ label, hint, value, onChange }: { label: string; hint: string; value: string; onChange: (v: string) => void }) {
+  const bad = !!value.trim() && !ID.test(value.trim());
+  const errorId = `audit-${label.replace(/\W+/g, '-').toLowerCase()}-error`;
+  return (
+    <label class="field">
+      <span>{label}</span>
+      <input
+        type="search"
+        value={value}
+        placeholder={hint}
+        aria-invalid={bad ? 'true' : undefined}
+        aria-describedby={errorId}
+        onChange={(e) => onChange((e.currentTarget as HTMLInputElement).value)}
+      />
+      <p class="field-error" id={errorId}>
+        {bad ? t('auditTargetInvalid') : ''}
+      </p>
+    </label>
+  );
+}

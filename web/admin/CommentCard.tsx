@@ -3,7 +3,8 @@
 import { useState } from 'preact/hooks';
 import { Badges } from './Badge.tsx';
 import { Highlighted } from './Highlighted.tsx';
-import { t, tr } from './i18n/t.ts';
+import { t, tr, type TextKey } from './i18n/t.ts';
+import { predict } from './queueState.ts';
 import { Reasons } from './Reasons.tsx';
 import { safeUrl } from './safeUrl.ts';
 import { Time } from './Time.tsx';
@@ -26,11 +27,13 @@ interface Props extends CardHandlers {
   compact?: boolean;
 }
 
-const ACTIONS: { action: Action; key?: string }[] = [
+/** The card's action buttons: a keyboard shortcut (keys.ts), or a hint where there is none. */
+const ACTIONS: ({ action: Action; key: string } | { action: Action; hint: TextKey })[] = [
   { action: 'approve', key: 'a' },
   { action: 'reject', key: 'r' },
   { action: 'spam', key: 's' },
-  { action: 'shadow' },
+  { action: 'hold', key: 'h' },
+  { action: 'shadow', hint: 'shadowHint' },
 ];
 
 export function CommentCard({ c, current, selected, compact, ...h }: Props) {
@@ -41,9 +44,12 @@ export function CommentCard({ c, current, selected, compact, ...h }: Props) {
   const where = c.thread.title || c.thread.page;
   const reasons = c.moderation?.reasons ?? [];
   const last = c.moderation?.lastAction;
-  const isNow = (a: Action): boolean =>
-    !c.deleted &&
-    (a === 'approve' ? c.status === 'approved' && !c.shadow : a === 'shadow' ? c.status === 'approved' && c.shadow : c.status === (a === 'reject' ? 'rejected' : 'spam'));
+  /** The action's result is the comment's state now (its button is pressed and disabled). */
+  const isNow = (a: Action): boolean => {
+    if (c.deleted || a === 'delete') return false;
+    const next = predict(c, a);
+    return next.status === c.status && next.shadow === c.shadow;
+  };
 
   return (
     <article
@@ -107,18 +113,18 @@ export function CommentCard({ c, current, selected, compact, ...h }: Props) {
       )}
       {!c.deleted && (
         <div class="actions" role="group" aria-label={t('actionsFor', { name })}>
-          {ACTIONS.map(({ action, key }) => (
+          {ACTIONS.map((a) => (
             <button
-              key={action}
+              key={a.action}
               type="button"
-              class={`act ${action}`}
-              aria-keyshortcuts={key}
-              title={key ? t('withKey', { label: tr('do', action), key }) : t('shadowHint')}
-              aria-pressed={isNow(action) ? 'true' : undefined}
-              disabled={isNow(action)}
-              onClick={() => h.onAction(c, action)}
+              class={`act ${a.action}`}
+              aria-keyshortcuts={'key' in a ? a.key : undefined}
+              title={'key' in a ? t('withKey', { label: tr('do', a.action), key: a.key }) : t(a.hint)}
+              aria-pressed={isNow(a.action) ? 'true' : undefined}
+              disabled={isNow(a.action)}
+              onClick={() => h.onAction(c, a.action)}
             >
-              {tr('do', action)}
+              {tr('do', a.action)}
             </button>
           ))}
           {c.reports && c.reports.open > 0 && (

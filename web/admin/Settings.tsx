@@ -1,11 +1,11 @@
 // Site settings (admins): premoderation, closing, depth, term lists with a live preview, links,
-// rate limits, reports, the scorer's and classifiers' thresholds. Saves only what changed,
-// with the version the server gave (409 when someone saved meanwhile).
-import type { ComponentChildren } from 'preact';
+// rate limits, bots, duplicates, reports, the scorer's and classifiers' thresholds, each at its
+// path in the API's document (docs/ADMIN-API.md §9). Saves only what changed, with the version
+// the server gave (409 when someone saved meanwhile).
 import { useCallback, useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { ApiError } from './api.ts';
 import { useConsole } from './context.ts';
-import { CheckField, Form, LinesField, NumberField, RadioField, SelectField, ThresholdTable, type FormContext } from './fields.tsx';
+import { CheckField, Form, LabelAdder, LinesField, NumberField, RadioField, SelectField, ThresholdTable, type FormContext } from './fields.tsx';
 import { t, tr } from './i18n/t.ts';
 import { PreviewBox } from './PreviewBox.tsx';
 import { changedSettings, getPath, linesToList, listToLines, setPath, termsToText, textToTerms, type Path } from './settingsForm.ts';
@@ -13,18 +13,13 @@ import type { Json, JsonObject, SettingsDoc } from './types.ts';
 
 const M = (...rest: string[]): Path => ['moderation', ...rest];
 
-/** What a rule may do. The contract's link keys (overMax, shorteners) know no "spam"; the
- * server's own rule keys do. */
-function ruleActions(path: Path): [string, string][] {
-  const key = path[path.length - 1];
-  const spam = key !== 'overMax' && key !== 'shorteners';
-  return [
-    ['pending', t('ruleHold')],
-    ...(spam ? ([['spam', t('ruleSpam')]] as [string, string][]) : []),
-    ['rejected', t('ruleReject')],
-    ['allow', t('ruleAllow')],
-  ];
-}
+/** What a rule may do (docs/ADMIN-API.md §9: every rule takes any of these). */
+const RULE_ACTIONS: [string, string][] = [
+  ['pending', t('ruleHold')],
+  ['spam', t('ruleSpam')],
+  ['rejected', t('ruleReject')],
+  ['allow', t('ruleAllow')],
+];
 
 function FailureField({ path, label }: { path: Path; label: string }) {
   return (
@@ -112,13 +107,6 @@ export function Settings() {
     const v = getPath(draft, path);
     return v && typeof v === 'object' && !Array.isArray(v) ? Object.keys(v) : [];
   };
-  const has = (path: Path) => getPath(draft, path) !== undefined;
-  /** The first of several places a setting may live (docs/ADMIN-API.md §9, or the server's own shape). */
-  const one = (paths: Path[], render: (p: Path) => ComponentChildren): ComponentChildren => {
-    const found = paths.find(has);
-    return found ? render(found) : null;
-  };
-
   return (
     <Form.Provider value={form}>
       <form class="settings form" onSubmit={save} noValidate aria-labelledby="settings-title">
@@ -143,7 +131,7 @@ export function Settings() {
         <section class="panel" aria-labelledby="s-premod">
           <h2 id="s-premod">{t('sectionPremoderation')}</h2>
           <RadioField
-            path={typeof getPath(draft, M('premoderation')) === 'object' ? M('premoderation', 'mode') : M('premoderation')}
+            path={M('premoderation', 'mode')}
             label={t('premoderation')}
             options={[
               ['none', t('premodNone'), t('premodNoneHint')],
@@ -151,20 +139,16 @@ export function Settings() {
               ['all', t('premodAll'), t('premodAllHint')],
             ]}
           />
-          {has(M('premoderation', 'firstCount')) && (
-            <NumberField path={M('premoderation', 'firstCount')} label={t('premodFirstCount')} hint={t('premodFirstCountHint')} min={1} />
-          )}
-          {has(M('reports', 'threshold')) && (
-            <NumberField path={M('reports', 'threshold')} label={t('reportsThreshold')} hint={t('reportsThresholdHint')} min={1} />
-          )}
+          <NumberField path={M('premoderation', 'firstCount')} label={t('premodFirstCount')} hint={t('premodFirstCountHint')} min={1} max={100} />
+          <NumberField path={M('reports', 'threshold')} label={t('reportsThreshold')} hint={t('reportsThresholdHint')} min={1} max={100} />
         </section>
 
         <section class="panel" aria-labelledby="s-threads">
           <h2 id="s-threads">{t('sectionThreads')}</h2>
-          {one([M('closed'), M('closing', 'siteClosed')], (p) => <CheckField path={p} label={t('siteClosed')} />)}
-          {one([M('autoCloseDays'), M('closing', 'autoCloseDays')], (p) => <NumberField path={p} label={t('autoCloseDays')} hint={t('autoCloseHint')} nullable min={1} />)}
+          <CheckField path={M('closing', 'siteClosed')} label={t('siteClosed')} />
+          <NumberField path={M('closing', 'autoCloseDays')} label={t('autoCloseDays')} hint={t('autoCloseHint')} nullable min={1} />
           <NumberField path={['maxDepth']} label={t('maxDepth')} hint={t('maxDepthHint')} min={1} max={10} />
-          {has(['editWindowSeconds']) && <NumberField path={['editWindowSeconds']} label={t('editWindow')} min={0} />}
+          <NumberField path={['editWindowSeconds']} label={t('editWindow')} min={0} />
         </section>
 
         <section class="panel" aria-labelledby="s-terms">
@@ -180,55 +164,44 @@ export function Settings() {
 
         <section class="panel" aria-labelledby="s-links">
           <h2 id="s-links">{t('sectionLinks')}</h2>
-          {has(M('links', 'enabled')) && <CheckField path={M('links', 'enabled')} label={t('linksEnabled')} />}
+          <CheckField path={M('links', 'enabled')} label={t('linksEnabled')} />
           <div class="row">
-            <NumberField path={M('links', 'max')} label={t('linksMax')} min={0} />
-            {one([M('links', 'overMax'), M('links', 'tooMany')], (p) => <SelectField path={p} label={t('linksOverMax')} options={ruleActions(p)} />)}
-            <SelectField path={M('links', 'shorteners')} label={t('linksShorteners')} options={ruleActions(M('links', 'shorteners'))} />
-            {(['unlisted', 'denyAction', 'linkOnly', 'obfuscated'] as const).map((k) =>
-              has(M('links', k)) ? <SelectField key={k} path={M('links', k)} label={tr('links', k)} options={ruleActions(M('links', k))} /> : null,
-            )}
+            <NumberField path={M('links', 'max')} label={t('linksMax')} min={0} max={1000} />
+            <SelectField path={M('links', 'tooMany')} label={t('linksOverMax')} options={RULE_ACTIONS} />
+            <SelectField path={M('links', 'shorteners')} label={t('linksShorteners')} options={RULE_ACTIONS} />
+            {(['unlisted', 'denyAction', 'linkOnly', 'obfuscated'] as const).map((k) => (
+              <SelectField key={k} path={M('links', k)} label={tr('links', k)} options={RULE_ACTIONS} />
+            ))}
           </div>
           <div class="columns two">
-            {one([M('links', 'allowDomains'), M('links', 'allow')], (p) => <LinesField path={p} label={t('linksAllow')} hint={t('domainsHint')} parse={linesToList} show={listToLines} rows={4} />)}
-            {one([M('links', 'denyDomains'), M('links', 'deny')], (p) => <LinesField path={p} label={t('linksDeny')} hint={t('domainsHint')} parse={linesToList} show={listToLines} rows={4} />)}
-            {has(M('links', 'shortenerDomains')) && (
-              <LinesField path={M('links', 'shortenerDomains')} label={t('linksShortenerDomains')} hint={t('domainsHint')} parse={linesToList} show={listToLines} rows={4} />
-            )}
+            <LinesField path={M('links', 'allow')} label={t('linksAllow')} hint={t('domainsHint')} parse={linesToList} show={listToLines} rows={4} />
+            <LinesField path={M('links', 'deny')} label={t('linksDeny')} hint={t('domainsHint')} parse={linesToList} show={listToLines} rows={4} />
+            <LinesField path={M('links', 'shortenerDomains')} label={t('linksShortenerDomains')} hint={t('domainsHint')} parse={linesToList} show={listToLines} rows={4} />
           </div>
         </section>
 
         <section class="panel" aria-labelledby="s-limits">
           <h2 id="s-limits">{t('sectionLimits')}</h2>
           <div class="row">
-            {keysAt(M('rateLimits')).map((k) => (
-              <NumberField key={k} path={M('rateLimits', k)} label={tr('rate', k)} min={0} />
-            ))}
+            <NumberField path={M('rateLimits', 'postsPerMinute')} label={tr('rate', 'postsPerMinute')} min={1} max={1000} />
+            <NumberField path={M('rateLimits', 'postsPerHour')} label={tr('rate', 'postsPerHour')} min={1} max={100000} />
           </div>
-          {has(M('bots')) && (
-            <div class="row">
-              <CheckField path={M('bots', 'honeypot')} label={t('botsHoneypot')} />
-              <CheckField path={M('bots', 'altcha')} label={t('botsAltcha')} />
-              {has(M('bots', 'altchaFailure')) && (
-                <SelectField path={M('bots', 'altchaFailure')} label={t('botsAltchaFailure')} options={[['pending', t('ruleHold')], ['spam', t('ruleSpam')], ['rejected', t('ruleReject')]]} />
-              )}
+          <div class="row">
+            <CheckField path={M('bots', 'honeypot')} label={t('botsHoneypot')} />
+            <CheckField path={M('bots', 'altcha')} label={t('botsAltcha')} />
+            <SelectField path={M('bots', 'altchaFailure')} label={t('botsAltchaFailure')} options={RULE_ACTIONS.filter(([v]) => v !== 'allow')} />
+          </div>
+          <div class="row">
+            <CheckField path={M('duplicates', 'enabled')} label={t('duplicates')} />
+            <NumberField path={M('duplicates', 'similarity')} label={t('duplicatesSimilarity')} min={0.5} max={1} step={0.05} />
+          </div>
+          {(['sameAuthor', 'crossAuthor'] as const).map((rule) => (
+            <div key={rule} class="row">
+              <SelectField path={M('duplicates', rule, 'action')} label={tr('duplicates', rule)} options={RULE_ACTIONS} />
+              <NumberField path={M('duplicates', rule, 'windowMinutes')} label={t('duplicatesWindowMinutes')} min={1} max={43200} />
+              {rule === 'crossAuthor' && <NumberField path={M('duplicates', rule, 'minAuthors')} label={t('duplicatesMinAuthors')} min={2} max={1000} />}
             </div>
-          )}
-          {has(M('duplicates')) && (
-            <div class="row">
-              <CheckField path={M('duplicates', 'enabled')} label={t('duplicates')} />
-              {has(M('duplicates', 'windowHours')) && <NumberField path={M('duplicates', 'windowHours')} label={t('duplicatesWindow')} min={1} />}
-              {has(M('duplicates', 'similarity')) && (
-                <NumberField path={M('duplicates', 'similarity')} label={t('duplicatesSimilarity')} min={0} max={1} step={0.05} />
-              )}
-              {has(M('duplicates', 'sameAuthor', 'action')) && (
-                <SelectField path={M('duplicates', 'sameAuthor', 'action')} label={t('duplicatesSameAuthor')} options={ruleActions(['spam'])} />
-              )}
-              {has(M('duplicates', 'crossAuthor', 'action')) && (
-                <SelectField path={M('duplicates', 'crossAuthor', 'action')} label={t('duplicatesCrossAuthor')} options={ruleActions(['spam'])} />
-              )}
-            </div>
-          )}
+          ))}
         </section>
 
         <section class="panel" aria-labelledby="s-scorer">
@@ -240,25 +213,29 @@ export function Settings() {
 
         <section class="panel" aria-labelledby="s-classifiers">
           <h2 id="s-classifiers">{t('sectionClassifiers')}</h2>
-          <NumberField path={M('classifiers', 'timeoutMs')} label={t('classifierTimeout')} min={50} step={50} />
-          {has(M('classifiers', 'failure')) && <FailureField path={M('classifiers', 'failure')} label={t('classifierFailure')} />}
-          {(['perspective', 'akismet', 'http'] as const).map((name) =>
-            has(M('classifiers', name)) ? (
-              <div key={name} class="classifier">
-                <CheckField path={M('classifiers', name, 'enabled')} label={tr('classifier', name)} />
-                {has(M('classifiers', name, 'failure')) && (
-                  <FailureField path={M('classifiers', name, 'failure')} label={t('classifierFailureOf', { name: tr('classifier', name) })} />
-                )}
-                {keysAt(M('classifiers', name, 'thresholds')).length > 0 && (
-                  <ThresholdTable
-                    path={M('classifiers', name, 'thresholds')}
-                    caption={t('classifierThresholds', { name: tr('classifier', name) })}
-                    keys={keysAt(M('classifiers', name, 'thresholds'))}
-                  />
-                )}
-              </div>
-            ) : null,
-          )}
+          <NumberField path={M('classifiers', 'timeoutMs')} label={t('classifierTimeout')} min={50} max={30000} step={50} />
+          {(['perspective', 'akismet', 'http'] as const).map((name) => (
+            <div key={name} class="classifier">
+              <CheckField path={M('classifiers', name, 'enabled')} label={tr('classifier', name)} />
+              <FailureField path={M('classifiers', name, 'failure')} label={t('classifierFailureOf', { name: tr('classifier', name) })} />
+              {name === 'perspective' && (
+                <LinesField path={M('classifiers', name, 'languages')} label={t('classifierLanguages')} hint={t('classifierLanguagesHint')} parse={linesToList} show={listToLines} rows={2} />
+              )}
+              {name === 'akismet' && (
+                <SelectField path={M('classifiers', name, 'action')} label={t('akismetAction')} options={RULE_ACTIONS.filter(([v]) => v === 'pending' || v === 'spam')} />
+              )}
+              {name !== 'akismet' && keysAt(M('classifiers', name, 'thresholds')).length > 0 && (
+                <ThresholdTable
+                  path={M('classifiers', name, 'thresholds')}
+                  caption={t('classifierThresholds', { name: tr('classifier', name) })}
+                  keys={keysAt(M('classifiers', name, 'thresholds'))}
+                />
+              )}
+              {name === 'http' && (
+                <LabelAdder path={M('classifiers', name, 'thresholds')} label={t('httpLabel')} existing={keysAt(M('classifiers', name, 'thresholds'))} />
+              )}
+            </div>
+          ))}
           <p class="hint">{t('classifierKeysHint')}</p>
         </section>
 

@@ -2,7 +2,7 @@
 // header on every state-changing request, typed errors carrying `field` and `Retry-After`.
 import { t } from './i18n/t.ts';
 import type {
-  AdminComment, AuditEntry, AuthorHistory, Ban, BanRequest, BulkResult, Action, Identity, JsonObject, Preview,
+  AdminComment, AuditEntry, AuditFilter, AuthorHistory, Ban, BanRequest, BulkResult, Action, Identity, JsonObject, Preview,
   QueueName, Session, SettingsDoc, Site,
 } from './types.ts';
 
@@ -113,7 +113,7 @@ export function createAdminApi(options: AdminApiOptions = {}) {
     settings: (site: string) => request<SettingsDoc>('GET', `/sites/${enc(site)}/settings`),
     saveSettings: (site: string, version: number, settings: JsonObject) =>
       request<SettingsDoc>('PUT', `/sites/${enc(site)}/settings`, undefined, { version, settings }),
-    audit: (site: string, filter: { actor?: string; target?: string }, cursor?: string | null) =>
+    audit: (site: string, filter: AuditFilter, cursor?: string | null) =>
       request<{ entries: AuditEntry[]; nextCursor: string | null }>('GET', '/audit', { site, ...filter, cursor, limit: 50 }),
     preview: (site: string, text: string) => request<Preview>('POST', '/moderation/preview', undefined, { site, text }),
     /** The development mailbox (another module's route); any error means "not available". */

@@ -216,3 +216,45 @@ function ThresholdInput({ path, label }: { path: Path; label: string }) {
     </>
   );
 }
+
+/** The labels a threshold table may name (the self-hosted model's; docs/ADMIN-API.md §9). */
+const LABEL = /^[\w.:-]{1,64}$/;
+
+/** Adds a row to a threshold table keyed by labels the site chooses (both thresholds off until set). */
+export function LabelAdder({ path, label, existing }: { path: Path; label: string; existing: string[] }) {
+  const form = useContext(Form);
+  const [text, setText] = useState('');
+  const name = text.trim();
+  const bad = !!name && (!LABEL.test(name) || existing.includes(name));
+  const add = () => {
+    if (!name || bad) return;
+    form.set([...path, name], { pending: null, rejected: null });
+    setText('');
+  };
+  const id = `${idOf(path)}-new`;
+  return (
+    <div class="field row">
+      <label for={id}>{label}</label>
+      <input
+        id={id}
+        type="text"
+        value={text}
+        aria-invalid={bad ? 'true' : undefined}
+        aria-describedby={`${id}-hint`}
+        onInput={(e) => setText((e.currentTarget as HTMLInputElement).value)}
+        onKeyDown={(e) => {
+          if (e.key === 'Enter') {
+            e.preventDefault();
+            add();
+          }
+        }}
+      />
+      <button type="button" class="secondary" disabled={!name || bad} onClick={add}>
+        {t('addLabel')}
+      </button>
+      <p class="hint" id={`${id}-hint`}>
+        {t('labelHint')}
+      </p>
+    </div>
+  );
+}

@@ -4,7 +4,7 @@ import type { TextKey } from './i18n/t.ts';
 // One table serves both the handler and the help overlay, so they cannot drift apart.
 export type QueueCommand =
   | { step: 1 | -1 }
-  | { act: 'approve' | 'reject' | 'spam' }
+  | { act: 'approve' | 'reject' | 'spam' | 'hold' }
   | 'select' | 'ban' | 'author' | 'undo' | 'help';
 
 export const SHORTCUTS: ReadonlyArray<readonly [key: string, label: TextKey, command: QueueCommand]> = [
@@ -13,6 +13,7 @@ export const SHORTCUTS: ReadonlyArray<readonly [key: string, label: TextKey, com
   ['a', 'keyApprove', { act: 'approve' }],
   ['r', 'keyReject', { act: 'reject' }],
   ['s', 'keySpam', { act: 'spam' }],
+  ['h', 'keyHold', { act: 'hold' }],
   ['b', 'keyBan', 'ban'],
   ['x', 'keySelect', 'select'],
   ['u', 'keyAuthor', 'author'],

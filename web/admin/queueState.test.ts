@@ -53,13 +53,25 @@ test('queues hold what the contract says', () => {
   assert.ok(!belongs('reported', predict(comment('a', { reports: { open: 1, weight: 1, byReason: {} } }), 'approve')), 'actions resolve reports');
 });
 
-test('undo exists only where an action restores the old state', () => {
-  assert.equal(inverse(comment('a')), null, 'there is no action back to pending');
+test('every action but delete can be undone; a pending comment goes back with hold', () => {
+  assert.equal(inverse(comment('a')), 'hold', 'hold puts an approved or rejected comment back to pending');
+  assert.equal(inverse(comment('a', { status: 'spam' })), 'spam');
   assert.equal(inverse(comment('a', { status: 'rejected' })), 'reject');
   assert.equal(inverse(comment('a', { status: 'approved', shadow: true })), 'shadow');
   assert.equal(inverse(comment('a', { status: 'approved', deleted: true })), null);
   assert.ok(!changes(comment('a', { status: 'approved' }), 'approve'), 'repeating an action changes nothing');
   assert.ok(changes(comment('a', { status: 'approved', reports: { open: 2, weight: 2, byReason: {} } }), 'approve'), 'unless it resolves reports');
+});
+
+test('a held comment joins Pending and leaves Rejected; holding keeps its reports open', () => {
+  const reported = { open: 1, weight: 1, byReason: { abuse: 1 } };
+  const held = predict(comment('a', { status: 'rejected', reports: reported }), 'hold');
+  assert.deepEqual([held.status, held.listed, held.reports?.open], ['pending', false, 1]);
+  assert.ok(belongs('pending', held) && !belongs('rejected', held));
+  assert.ok(!changes(comment('a', { reports: reported }), 'hold'), 'holding a pending comment changes nothing, reports or not');
+  const rejected = loaded(initialQueue, [comment('a', { status: 'rejected' }), comment('b', { status: 'rejected' })], null, false);
+  const s = updated(rejected, 'rejected', [held]);
+  assert.deepEqual(s.items.map((c) => c.id), ['b']);
 });
 
 test('move stays inside the list', () => {

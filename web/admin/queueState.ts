@@ -62,22 +62,26 @@ export function predict(c: AdminComment, action: Action): AdminComment {
       return { ...c, status: 'spam', shadow: false, listed: false, reports };
     case 'delete':
       return { ...c, deleted: true, listed: false, reports };
+    case 'hold':
+      // Holding leaves reports open for the review it asks for.
+      return { ...c, status: 'pending', shadow: false, listed: false };
   }
 }
 
-/** The action that puts a comment back as it was, if the API has one (there is no "hold"). */
+/** The action that puts a comment back as it was; none for a deleted one (deleting is for good). */
 export function inverse(before: AdminComment): Action | null {
   if (before.deleted) return null;
   if (before.status === 'approved') return before.shadow ? 'shadow' : 'approve';
   if (before.status === 'rejected') return 'reject';
   if (before.status === 'spam') return 'spam';
-  return null;
+  return 'hold';
 }
 
 /** Does the action change anything? (Repeating one is harmless but pointless.) */
 export function changes(c: AdminComment, action: Action): boolean {
   const next = predict(c, action);
-  return next.status !== c.status || next.shadow !== c.shadow || next.deleted !== c.deleted || (c.reports?.open ?? 0) > 0;
+  const settlesReports = action !== 'hold' && (c.reports?.open ?? 0) > 0;
+  return next.status !== c.status || next.shadow !== c.shadow || next.deleted !== c.deleted || settlesReports;
 }
 
 /**

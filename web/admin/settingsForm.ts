@@ -24,8 +24,9 @@ export function setPath(obj: JsonObject, path: Path, value: Json): JsonObject {
 const same = (a: Json | undefined, b: Json | undefined): boolean => JSON.stringify(a) === JSON.stringify(b);
 
 /**
- * What to PUT: top-level keys that changed, and under `moderation` each changed key whole
- * (the server merges objects one level deep and replaces lists, docs/ADMIN-API.md §9).
+ * What to PUT: top-level keys that changed, and under `moderation` each changed section whole
+ * (the server merges objects at every depth and replaces lists, docs/ADMIN-API.md §9, so a
+ * whole section is as good as its changed leaves and keeps the request readable in the audit).
  */
 export function changedSettings(saved: JsonObject, draft: JsonObject): JsonObject {
   const out: JsonObject = {};

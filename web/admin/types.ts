@@ -46,7 +46,7 @@ export interface Author {
   accountId: string | null;
 }
 
-export type Action = 'approve' | 'reject' | 'spam' | 'delete' | 'shadow';
+export type Action = 'approve' | 'reject' | 'spam' | 'delete' | 'shadow' | 'hold';
 
 export interface AdminComment {
   id: string;
@@ -131,13 +131,23 @@ export interface Identity {
 export interface AuditEntry {
   id: string;
   site: string | null;
-  actor: Actor | null;
+  actor: Actor;
   action: string;
-  target: { type: string; id: string } | null;
+  target: { type: string; id: string };
   before: unknown;
   after: unknown;
   note: string | null;
   at: string;
+}
+
+/** The audit log's filters (§10); empty ones are not sent. */
+export interface AuditFilter {
+  actor?: string;
+  action?: string;
+  target?: string;
+  author?: string;
+  from?: string;
+  to?: string;
 }
 
 export interface Preview {

@@ -42,6 +42,7 @@ const ROUTES: Route[] = [
   ...['pending', 'reported', 'recent', 'rejected'].map((q): Route => ({ method: 'GET', path: '/api/v1/admin/queues/{queue}', need: 'moderator', url: () => `/api/v1/admin/queues/${q}?site=${D}` })),
   { method: 'GET', path: '/api/v1/admin/comments/{id}', need: 'moderator', url: (f) => `/api/v1/admin/comments/${f.comment}` },
   { method: 'POST', path: '/api/v1/admin/comments/{id}/moderate', need: 'moderator', url: (f) => `/api/v1/admin/comments/${f.comment}/moderate`, body: () => ({ action: 'reject' }), harmless: { action: 'nothing' } },
+  { method: 'POST', path: '/api/v1/admin/comments/{id}/moderate', need: 'moderator', url: (f) => `/api/v1/admin/comments/${f.comment}/moderate`, body: () => ({ action: 'hold' }), harmless: { action: 'hold', note: 42 } },
   { method: 'POST', path: '/api/v1/admin/comments/{id}/ban', need: 'moderator', url: (f) => `/api/v1/admin/comments/${f.comment}/ban`, body: () => ({ kinds: ['visitor'], mode: 'ban', durationSeconds: 3600, reason: 'test' }), harmless: { kinds: [] } },
   { method: 'POST', path: '/api/v1/admin/comments/bulk', need: 'moderator', url: () => '/api/v1/admin/comments/bulk', body: (f) => ({ site: D, ids: [f.comment], action: 'spam' }), harmless: { site: D, ids: [] } },
   { method: 'POST', path: '/api/v1/admin/comments/{id}/reports/resolve', need: 'moderator', url: (f) => `/api/v1/admin/comments/${f.comment}/reports/resolve`, body: () => ({ resolution: 'upheld' }), harmless: { resolution: 'maybe' } },
@@ -54,6 +55,7 @@ const ROUTES: Route[] = [
   { method: 'GET', path: '/api/v1/admin/sites/{site}/settings', need: 'admin', url: () => `/api/v1/admin/sites/${D}/settings` },
   { method: 'PUT', path: '/api/v1/admin/sites/{site}/settings', need: 'admin', url: () => `/api/v1/admin/sites/${D}/settings`, body: () => ({ version: 0, settings: { maxDepth: 4 } }), harmless: { settings: {} } },
   { method: 'GET', path: '/api/v1/admin/audit', need: 'admin', url: () => `/api/v1/admin/audit?site=${D}` },
+  { method: 'GET', path: '/api/v1/admin/audit', need: 'admin', url: (f) => `/api/v1/admin/audit?site=${D}&action=comment&author=${f.comment}&from=2025-01-01&to=2999-01-01` },
   { method: 'POST', path: '/api/v1/admin/moderation/preview', need: 'moderator', url: () => '/api/v1/admin/moderation/preview', body: () => ({ site: D, text: 'hello' }) },
 ];
 

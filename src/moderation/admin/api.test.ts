@@ -115,7 +115,7 @@ for (const engine of ENGINES) {
         [{ moderation: { premoderation: { mode: 'sometimes' } } }, 'settings.moderation.premoderation.mode'],
         [{ moderation: { reports: { threshold: 0 } } }, 'settings.moderation.reports.threshold'],
         [{ moderation: { scorer: { thresholds: { insult: { pending: 2 } } } } }, 'settings.moderation.scorer.thresholds.insult.pending'],
-        [{ moderation: { terms: { banned: ['ok', 42] } } }, 'settings.moderation.terms.banned'],
+        [{ moderation: { terms: { banned: ['ok', 42] } } }, 'settings.moderation.terms.banned.1'],
         [{ moderation: { colour: 'red' } }, 'settings.moderation.colour'],
         [{ maxDepth: 99 }, 'settings.maxDepth'],
         [{ favourite: 1 }, 'settings.favourite'],

@@ -5,6 +5,7 @@ import type { CommentRow } from '../../comments/store.ts';
 import { AppError, badRequest } from '../../platform/errors.ts';
 import type { StaffUser } from '../../staff/service.ts';
 import type { Action } from '../actions.ts';
+import { authorRefKey } from '../audit.ts';
 import type { BanKind } from '../tables.ts';
 import { decisionView } from './view.ts';
 import { PREFIX, note, tags, type AdminContext } from './context.ts';
@@ -37,7 +38,7 @@ export async function commentRoutes(app: FastifyInstance, ctx: AdminContext): Pr
     return { comment: view, parent: parent[0] ?? null, decisions: history.map((d) => decisionView(d, emails)), reports };
   });
 
-  app.post(`${PREFIX}/comments/:id/moderate`, { schema: { tags, summary: 'Approve, reject, mark spam, delete or shadow a comment', params: IdParams, body: ModerateBody } }, async (request) => {
+  app.post(`${PREFIX}/comments/:id/moderate`, { schema: { tags, summary: 'Approve, reject, mark spam, delete, shadow or hold (back to pending) a comment', params: IdParams, body: ModerateBody } }, async (request) => {
     const body = request.body as Static<typeof ModerateBody>;
     const { comment, user } = await ctx.comment(request, (request.params as Static<typeof IdParams>).id, 'moderator');
     await ctx.actions.apply(user, comment, body.action, note(body.note));
@@ -58,7 +59,7 @@ export async function commentRoutes(app: FastifyInstance, ctx: AdminContext): Pr
     for (const { kind, value } of targets) {
       const label = `${comment.author_name} (${LABEL[kind]} of comment ${comment.id})`;
       const row = await ctx.bans.create({ siteId: comment.site_id, kind, value, label, mode: body.mode, reason, durationSeconds: body.durationSeconds, createdBy: user.id });
-      await ctx.audit.log({ actor: user, site: comment.site_id, action: 'ban.create', targetType: 'ban', targetId: row.id, after: { kind, label, mode: row.mode, expiresAt: row.expires_at, comment: comment.id }, note: reason });
+      await ctx.audit.log({ actor: user, site: comment.site_id, action: 'ban.create', targetType: 'ban', targetId: row.id, author: authorRefKey(comment), after: { kind, label, mode: row.mode, expiresAt: row.expires_at, comment: comment.id }, note: reason });
       bans.push(ctx.bans.view(row, new Map([[user.id, user.email]])));
     }
     const action = body.action === undefined ? (body.mode === 'shadow' ? 'shadow' : 'reject') : body.action;

@@ -63,7 +63,20 @@ export const PutSettingsBody = Type.Object({
   settings: Type.Object({}, { additionalProperties: true, description: 'A partial settings object (see GET)' }),
 });
 
-export const AuditQuery = Type.Object({ site: SiteId, cursor: Cursor, limit: Limit, actor: Type.Optional(Id), target: Type.Optional(Type.String({ minLength: 1, maxLength: 64, pattern: '^[^\\u0000-\\u001F\\u007F]+$', description: 'A comment, ban, site or staff id' })) });
+/** A UTC day ("2025-11-27") or a date-time with its zone ("2025-11-27T10:00:00.000Z", "…+01:00"). */
+const DateTime = Type.String({ pattern: '^\\d{4}-\\d{2}-\\d{2}(T\\d{2}:\\d{2}(:\\d{2}(\\.\\d{1,9})?)?(Z|[+-]\\d{2}:\\d{2}))?$', description: 'ISO 8601: a UTC day or a date-time with zone' });
+
+export const AuditQuery = Type.Object({
+  site: SiteId,
+  cursor: Cursor,
+  limit: Limit,
+  actor: Type.Optional(Id),
+  target: Type.Optional(Type.String({ minLength: 1, maxLength: 64, pattern: '^[^\\u0000-\\u001F\\u007F]+$', description: 'A comment, ban, site or staff id' })),
+  author: Type.Optional({ ...Id, description: "A comment id: entries about that comment's author (any of their comments, bans made from them)" }),
+  action: Type.Optional(Type.String({ pattern: '^[a-z]+(\\.[a-z-]+)?$', maxLength: 64, description: 'An action ("comment.approve") or a family ("comment")' })),
+  from: Type.Optional(DateTime),
+  to: Type.Optional(DateTime),
+});
 
 export const PreviewBody = Type.Object({
   site: SiteId,

@@ -2,11 +2,28 @@
 import type { FastifyInstance } from 'fastify';
 import type { Static } from 'typebox';
 import { optionalText } from '../../comments/text.ts';
+import { badRequest, notFound } from '../../platform/errors.ts';
+import { authorRefKey } from '../audit.ts';
 import { settingsChanges, settingsView } from '../site-settings.ts';
 import { termsFor } from '../terms.ts';
 import { siteModeration } from '../site-settings.ts';
 import { PREFIX, tags, type AdminContext } from './context.ts';
 import { AuditQuery, PreviewBody, PutSettingsBody, SiteParams } from './schema.ts';
+
+/** A query's date-time as epoch ms; 400 naming the field when it is no real date (month 13). */
+function instant(value: string | undefined, field: string): number | undefined {
+  if (value === undefined) return undefined;
+  const ms = Date.parse(value);
+  if (!Number.isFinite(ms)) throw badRequest('invalid_request', `${field} is not a valid date`, field);
+  return ms;
+}
+
+/** How the audit log names the author of a comment of this site (404 for others' comments). */
+async function authorOf(ctx: AdminContext, siteId: string, commentId: string): Promise<string | null> {
+  const comment = await ctx.comments.find(commentId);
+  if (!comment || comment.site_id !== siteId) throw notFound('comment_not_found', 'No such comment');
+  return authorRefKey(comment);
+}
 
 /** Term lists of 10,000 entries do not fit the default body limit. */
 const SETTINGS_BODY_LIMIT = 8 * 1024 * 1024;
@@ -34,7 +51,13 @@ export async function siteRoutes(app: FastifyInstance, ctx: AdminContext): Promi
   app.get(`${PREFIX}/audit`, { schema: { tags, summary: 'Staff actions on a site, newest first', querystring: AuditQuery } }, async (request) => {
     const q = request.query as Static<typeof AuditQuery>;
     const { site } = await ctx.site(request, q.site, 'admin');
-    return ctx.audit.list({ siteId: site.id, actorId: q.actor, targetId: q.target }, q.cursor ?? null, q.limit ?? 50);
+    const from = instant(q.from, 'from');
+    const to = instant(q.to, 'to');
+    if (from !== undefined && to !== undefined && to <= from) throw badRequest('invalid_request', 'to must be after from', 'to');
+    const authorRef = q.author ? await authorOf(ctx, site.id, q.author) : undefined;
+    // A comment without any author identity has no audit trail by author: nothing matches.
+    if (authorRef === null) return { entries: [], nextCursor: null };
+    return ctx.audit.list({ siteId: site.id, actorId: q.actor, targetId: q.target, authorRef, action: q.action, from, to }, q.cursor ?? null, q.limit ?? 50);
   });
 
   app.post(`${PREFIX}/moderation/preview`, { schema: { tags, summary: "The site's pipeline on a text, storing nothing", body: PreviewBody } }, async (request) => {
