@@ -20,6 +20,7 @@ import { LiveHub } from './notify/live.ts';
 import { liveRoutes } from './notify/routes.ts';
 import { createNotify, type Notify } from './notify/index.ts';
 import { subscriptionRoutes } from './notify/subscription-routes.ts';
+import { notifyAdminRoutes } from './notify/admin/routes.ts';
 import { createLocalBus, type Bus } from './platform/bus.ts';
 import { createRedisBus } from './platform/redis-bus.ts';
 import { createMemoryRateLimiter, createRedisRateLimiter, type RateLimiter } from './platform/rate-limit.ts';
@@ -123,6 +124,7 @@ export async function buildApp(config: Config): Promise<App> {
   await registerInline(http, { db: database.db, comments: commentStore, sites, bus, cacheEntries: config.cacheEntries });
   const live = new LiveHub(bus);
   await http.register(liveRoutes, { sites, live });
+  await http.register(notifyAdminRoutes, { guard: moderation.guard, sites, staffAlerts, notify });
   await http.register(subscriptionRoutes, { db: database.db, subscriptions: notify.subscriptions, sites, limiter, secret: config.secret, mailbox: notify.mailbox, isProduction: config.isProduction, authenticate: identity.actorOf });
   const support = await registerSupport(http, { db: database.db, sites, config, enqueueEmail, staff: moderation.guard });
   if (config.seedDemo) await support.seedDemo(DEMO_SITE);

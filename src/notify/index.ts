@@ -25,6 +25,8 @@ export interface NotifyConfig {
   publicUrl: string;
   outboxLeaseSeconds: number;
   outboxRetrySeconds: number;
+  /** In production webhooks must be https; elsewhere http to localhost is allowed too. */
+  isProduction?: boolean;
 }
 
 export interface NotifyLog {
@@ -76,7 +78,7 @@ export function createNotify(deps: NotifyDeps) {
   const outbox = createOutboxStore(db, deps.engine);
   const subscriptionStore = createSubscriptionStore(db);
   const digestStore = createDigestStore(db);
-  const webhooks = createWebhooks({ store: createWebhookStore(db), now });
+  const webhooks = createWebhooks({ db, store: createWebhookStore(db), outbox, allowLocalHttp: !config.isProduction, now });
   const from = parseFrom(config.mailFrom);
   const leaseMs = config.outboxLeaseSeconds * 1000;
   const mailbox: DevMailbox | null = config.smtpUrl ? null : createDevMailbox(from, log, now);
@@ -149,6 +151,12 @@ export function createNotify(deps: NotifyDeps) {
     worker,
     /** The development mailbox; null when mail goes out over SMTP. */
     mailbox,
+
+    /** A staff member turned alerts on: their address on the site is proven, and a past "stop all e-mail" lifted. */
+    async confirmStaffAddress(siteId: string, email: string): Promise<void> {
+      const recipient = await subscriptionStore.ensureRecipient(db, siteId, email, now());
+      await subscriptionStore.markConfirmed(db, recipient.id, now());
+    },
 
     /** Durable side effects of comment writes, run inside their transactions. */
     effects: {
