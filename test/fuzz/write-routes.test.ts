@@ -18,6 +18,8 @@ import { encodeRequest, sendRaw, utf8Header, type RawRequest, type RawResult } f
 import { startStripeFake, stripeEnv, type StripeFake } from '../helpers/stripe-fake.ts';
 import { signHs, SSO_SECRET } from '../../src/identity/test-kit.ts';
 import { issueToken } from '../../src/identity/tokens.ts';
+import { insertOutbox } from '../../src/notify/outbox-store.ts';
+import { staffClient } from '../helpers/admin.ts';
 
 type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
 type JsonObject = { [key: string]: Json };
@@ -68,6 +70,8 @@ interface WriteRoute {
   auth: 'edit-token' | 'visitor' | 'bearer' | 'none';
   /** Makes what this route's valid request needs beyond the fixture comment (a fresh account, a link). */
   prepare?(f: Fixture): Promise<void>;
+  /** The error code of a well-formed unknown id in the path; default comment_not_found. */
+  notFound?: string;
 }
 
 let subjects = 0;
@@ -109,6 +113,24 @@ async function prepareSubscriber(f: Fixture): Promise<void> {
 }
 
 const bearerHeaders = (f: Fixture) => ({ Authorization: `Bearer ${f.bearer}`, 'X-Colloquy-Visitor': VOTER });
+
+/** A global admin's console session (cookie and CSRF token), made when the server starts. */
+let consoleSession: { cookie: string; csrf: string };
+const consoleHeaders = () => ({ Cookie: consoleSession.cookie, 'X-CSRF-Token': consoleSession.csrf, 'X-Colloquy-Visitor': VOTER });
+
+/** A fresh webhook endpoint of the site, as the path's id. Its URL refuses at once (port 9), so deliveries cost nothing. */
+async function prepareWebhook(f: Fixture): Promise<void> {
+  f.id = (await server.app.notify.webhooks.add(SITE, 'https://127.0.0.1:9/fuzz', ['comment.deleted'])).id;
+}
+
+/** A fresh outbox row given up on, as the path's id. */
+async function prepareFailedOutbox(f: Fixture): Promise<void> {
+  const key = `fuzz-failed-${++subjects}`;
+  await insertOutbox(server.app.database.db, { kind: 'email', dedupeKey: key, payload: { to: 'gone@example.com', subject: 'Fuzz' }, notBefore: Date.now() + 86_400_000 });
+  const row = (await server.app.notify.outbox.byKey(key))!;
+  await server.app.database.db.updateTable('outbox').set({ failed_at: Date.now() }).where('id', '=', row.id).execute();
+  f.id = row.id;
+}
 
 const ROUTES: WriteRoute[] = [
   {
@@ -316,6 +338,67 @@ const ROUTES: WriteRoute[] = [
     ok: 200,
     required: ['text', 'amounts', 'amounts.once', 'amounts.month', 'card', 'links', 'crypto'],
     auth: 'none',
+  },
+  {
+    name: 'PUT /api/v1/admin/me/alerts/:site',
+    method: 'PUT',
+    path: () => `/api/v1/admin/me/alerts/${SITE}`,
+    body: () => ({ pending: true, reports: false, mode: 'hourly' }),
+    headers: consoleHeaders,
+    ok: 200,
+    required: ['pending', 'reports', 'mode'],
+    auth: 'none',
+  },
+  {
+    name: 'POST /api/v1/admin/webhooks',
+    method: 'POST',
+    path: () => '/api/v1/admin/webhooks',
+    body: () => ({ site: SITE, url: 'https://127.0.0.1:9/fuzz-new', events: ['comment.deleted'] }),
+    headers: consoleHeaders,
+    ok: 201,
+    required: ['site', 'url', 'events'],
+    auth: 'none',
+  },
+  {
+    name: 'PATCH /api/v1/admin/webhooks/:id',
+    method: 'PATCH',
+    path: (f) => `/api/v1/admin/webhooks/${f.id}`,
+    body: () => ({ url: 'https://127.0.0.1:9/fuzz-changed', events: ['comment.deleted', 'comment.approved'], active: false }),
+    headers: consoleHeaders,
+    ok: 200,
+    auth: 'none',
+    prepare: prepareWebhook,
+    notFound: 'endpoint_not_found',
+  },
+  ...(['secret', 'test'] as const).map((action): WriteRoute => ({
+    name: `POST /api/v1/admin/webhooks/:id/${action}`,
+    method: 'POST',
+    path: (f) => `/api/v1/admin/webhooks/${f.id}/${action}`,
+    headers: consoleHeaders,
+    ok: action === 'test' ? 202 : 200,
+    auth: 'none',
+    prepare: prepareWebhook,
+    notFound: 'endpoint_not_found',
+  })),
+  {
+    name: 'DELETE /api/v1/admin/webhooks/:id',
+    method: 'DELETE',
+    path: (f) => `/api/v1/admin/webhooks/${f.id}`,
+    headers: consoleHeaders,
+    ok: 204,
+    auth: 'none',
+    prepare: prepareWebhook,
+    notFound: 'endpoint_not_found',
+  },
+  {
+    name: 'POST /api/v1/admin/outbox/:id/retry',
+    method: 'POST',
+    path: (f) => `/api/v1/admin/outbox/${f.id}/retry`,
+    headers: consoleHeaders,
+    ok: 200,
+    auth: 'none',
+    prepare: prepareFailedOutbox,
+    notFound: 'outbox_item_not_found',
   },
 ];
 
@@ -716,8 +799,8 @@ const badIds: Generator = (route) => {
     ['201 characters', 'A'.repeat(201), { status: 414, code: 'url_too_long' }],
     ['5,000 characters', 'A'.repeat(5000), { status: 414, code: 'url_too_long' }],
     ['lower case', (f) => f.id.toLowerCase(), { status: 400, field: 'id' }],
-    ['well-formed but unknown', '0000000000000000', { status: 404, code: 'comment_not_found' }],
-    ['letters Crockford leaves out', 'IIIIIIIIIIIIIIII', { status: 404, code: 'comment_not_found' }],
+    ['well-formed but unknown', '0000000000000000', { status: 404, code: route.notFound ?? 'comment_not_found' }],
+    ['letters Crockford leaves out', 'IIIIIIIIIIIIIIII', { status: 404, code: route.notFound ?? 'comment_not_found' }],
     ['dot segments', '../..', REJECT],
     ['encoded dot segments', '..%2F..%2Fhealthz', REJECT],
     ['double-encoded dot segments', '%252e%252e%252f', REJECT],
@@ -1082,6 +1165,10 @@ async function stored(page: string) {
     accounts: Number((await db.selectFrom('accounts').select((eb) => eb.fn.countAll().as('n')).where('deleted_at', 'is', null).executeTakeFirstOrThrow()).n),
     sessions: Number((await db.selectFrom('sessions').select((eb) => eb.fn.countAll().as('n')).where('revoked_at', 'is', null).executeTakeFirstOrThrow()).n),
     links: Number((await db.selectFrom('magic_links').select((eb) => eb.fn.countAll().as('n')).where('used_at', 'is', null).executeTakeFirstOrThrow()).n),
+    // Console writes: a refused request adds, changes or removes no endpoint, alert choice or outbox retry.
+    webhooks: await db.selectFrom('webhook_endpoints').select(['id', 'url', 'events', 'active', 'secret']).orderBy('id').execute(),
+    alerts: await db.selectFrom('moderator_alerts').select(['user_id', 'site_id', 'pending', 'reports', 'mode']).orderBy('user_id').execute(),
+    failedOutbox: Number((await db.selectFrom('outbox').select((eb) => eb.fn.countAll().as('n')).where('failed_at', 'is not', null).executeTakeFirstOrThrow()).n),
   };
   return { thread, comments, votes, totals };
 }
@@ -1181,6 +1268,8 @@ for (const engine of ENGINES.filter((e) => ENGINE_NAMES.includes(e.name))) descr
     // Flood limits off: every case posts its own fixture from one address.
     stripe = await startStripeFake();
     server = await startServer({ RATE_LIMITS: 'false', SSO_SECRET, ...stripeEnv(stripe), SUPPORT_ADMIN_TOKEN }, database);
+    const { client } = await staffClient(server, 'global', 'fuzz');
+    consoleSession = { cookie: client.cookie, csrf: client.csrf };
     casesRun = 0;
     port = Number(new URL(server.url).port);
     // A comment everyone can see, with a vote on it, that no case may change.
