@@ -24,4 +24,4 @@ export const UpdateWebhookBody = Type.Object({
   url: Type.Optional(Url),
   events: Type.Optional(Events),
   active: Type.Optional(Type.Boolean()),
-});
+}, { minProperties: 1 });
