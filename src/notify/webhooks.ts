@@ -92,11 +92,13 @@ export function createWebhooks({ db, store, outbox, allowLocalHttp = false, now 
 
     async update(id: string, changes: { url?: string; events?: readonly WebhookEvent[]; active?: boolean }) {
       await endpoint(id);
-      await store.update(id, {
+      const set = {
         ...(changes.url !== undefined && { url: checkUrl(changes.url) }),
         ...(changes.events !== undefined && { events: checkEvents(changes.events) }),
         ...(changes.active !== undefined && { active: changes.active ? 1 : 0 }),
-      });
+      };
+      if (!Object.keys(set).length) throw badRequest('nothing_to_change', 'Send url, events or active');
+      await store.update(id, set);
       return publicEndpoint(await endpoint(id));
     },
 

@@ -66,8 +66,12 @@ interface WriteRoute {
   ok: number;
   /** Body fields the schema requires, as dotted paths: removing one must be a 400 naming it. */
   required?: string[];
-  /** What proves the right to act: a bad X-Edit-Token must be a 403, a missing visitor a 400, a bad bearer token a 401. */
-  auth: 'edit-token' | 'visitor' | 'bearer' | 'none';
+  /**
+   * What proves the right to act: a bad X-Edit-Token must be a 403, a missing visitor a 400, a
+   * bad bearer token a 401; console: a staff session cookie (401) with its CSRF token (403),
+   * from this server's own pages only (a publisher's Origin is refused), visitor header ignored.
+   */
+  auth: 'edit-token' | 'visitor' | 'bearer' | 'console' | 'none';
   /** Makes what this route's valid request needs beyond the fixture comment (a fresh account, a link). */
   prepare?(f: Fixture): Promise<void>;
   /** The error code of a well-formed unknown id in the path; default comment_not_found. */
@@ -347,7 +351,7 @@ const ROUTES: WriteRoute[] = [
     headers: consoleHeaders,
     ok: 200,
     required: ['pending', 'reports', 'mode'],
-    auth: 'none',
+    auth: 'console',
   },
   {
     name: 'POST /api/v1/admin/webhooks',
@@ -357,7 +361,7 @@ const ROUTES: WriteRoute[] = [
     headers: consoleHeaders,
     ok: 201,
     required: ['site', 'url', 'events'],
-    auth: 'none',
+    auth: 'console',
   },
   {
     name: 'PATCH /api/v1/admin/webhooks/:id',
@@ -366,7 +370,7 @@ const ROUTES: WriteRoute[] = [
     body: () => ({ url: 'https://127.0.0.1:9/fuzz-changed', events: ['comment.deleted', 'comment.approved'], active: false }),
     headers: consoleHeaders,
     ok: 200,
-    auth: 'none',
+    auth: 'console',
     prepare: prepareWebhook,
     notFound: 'endpoint_not_found',
   },
@@ -376,7 +380,7 @@ const ROUTES: WriteRoute[] = [
     path: (f) => `/api/v1/admin/webhooks/${f.id}/${action}`,
     headers: consoleHeaders,
     ok: action === 'test' ? 202 : 200,
-    auth: 'none',
+    auth: 'console',
     prepare: prepareWebhook,
     notFound: 'endpoint_not_found',
   })),
@@ -386,7 +390,7 @@ const ROUTES: WriteRoute[] = [
     path: (f) => `/api/v1/admin/webhooks/${f.id}`,
     headers: consoleHeaders,
     ok: 204,
-    auth: 'none',
+    auth: 'console',
     prepare: prepareWebhook,
     notFound: 'endpoint_not_found',
   },
@@ -396,7 +400,7 @@ const ROUTES: WriteRoute[] = [
     path: (f) => `/api/v1/admin/outbox/${f.id}/retry`,
     headers: consoleHeaders,
     ok: 200,
-    auth: 'none',
+    auth: 'console',
     prepare: prepareFailedOutbox,
     notFound: 'outbox_item_not_found',
   },
@@ -699,18 +703,30 @@ const headers: Generator = (route) => {
     ['two values', `${VOTER}, ${BYSTANDER}`],
     ['10 KB', 'v'.repeat(10_000)],
   ];
+  const isConsole = route.auth === 'console';
   const cases: Case[] = badVisitors.map(([name, value]) => ({
     name: `invalid X-Colloquy-Visitor: ${name}`,
     route,
     build: (f) => request(route, f, { headers: { 'X-Colloquy-Visitor': value } }),
-    expect: { status: 400, code: 'invalid_visitor', field: 'X-Colloquy-Visitor' },
+    expect: isConsole ? { status: route.ok } : { status: 400, code: 'invalid_visitor', field: 'X-Colloquy-Visitor' },
   }));
   cases.push({
     name: 'X-Colloquy-Visitor sent twice',
     route,
     build: (f) => request(route, f, { headers: { 'X-Colloquy-Visitor': null }, append: [['X-Colloquy-Visitor', VOTER], ['X-Colloquy-Visitor', BYSTANDER]] }),
-    expect: { status: 400, code: 'invalid_visitor' },
+    expect: isConsole ? { status: route.ok } : { status: 400, code: 'invalid_visitor' },
   });
+  if (isConsole) {
+    const session: Array<[string, Record<string, string | null>, Expect]> = [
+      ['no session cookie', { Cookie: null }, { status: 401, code: 'unauthenticated' }],
+      ['a made-up session cookie', { Cookie: `colloquy_session=${'A'.repeat(43)}` }, { status: 401, code: 'unauthenticated' }],
+      ['no CSRF token', { 'X-CSRF-Token': null }, { status: 403, code: 'csrf_failed' }],
+      ['a wrong CSRF token', { 'X-CSRF-Token': 'B'.repeat(32) }, { status: 403, code: 'csrf_failed' }],
+      ['the CSRF token sent twice', { 'X-CSRF-Token': `${consoleSession.csrf}, ${consoleSession.csrf}` }, { status: 403, code: 'csrf_failed' }],
+      ['Sec-Fetch-Site: cross-site', { 'Sec-Fetch-Site': 'cross-site' }, { status: 403, code: 'origin_not_allowed' }],
+    ];
+    for (const [name, change, expect] of session) cases.push({ name: `console: ${name}`, route, build: (f) => request(route, f, { headers: change }), expect });
+  }
   cases.push({
     name: 'no X-Colloquy-Visitor',
     route,
@@ -772,11 +788,12 @@ const headers: Generator = (route) => {
     ['Origin: null', { Origin: 'null' }, { status: 403, code: 'origin_not_allowed' }],
     ['a malformed Origin', { Origin: ':::not a url:::' }, { status: 403, code: 'origin_not_allowed' }],
     ['a 10 KB Origin', { Origin: `https://${'o'.repeat(10_000)}.example` }, { status: 403, code: 'origin_not_allowed' }],
-    ['the allowed Origin', { Origin: 'https://publisher.example' }, { status: route.ok }],
+    // A publisher's page may post comments, never drive the console.
+    ['the allowed Origin', { Origin: 'https://publisher.example' }, isConsole ? { status: 403, code: 'origin_not_allowed' } : { status: route.ok }],
     ['a junk Authorization', { Authorization: 'Bearer \u00ff\u00fe junk' }, undefined],
     ['a junk X-Forwarded-For', { 'X-Forwarded-For': 'not-an-ip, 999.999.1.1, ::::' }, { status: route.ok }],
     ['a method-override header', { 'X-HTTP-Method-Override': 'GET' }, { status: route.ok }],
-    ['a junk Cookie', { Cookie: '\u00ff=\u00fe; ; =;' }, { status: route.ok }],
+    ['a junk Cookie', { Cookie: '\u00ff=\u00fe; ; =;' }, isConsole ? { status: 401, code: 'unauthenticated' } : { status: route.ok }],
     ['a non-numeric Content-Length', { 'Content-Length': 'abc' }, { status: 400, code: 'bad_request' }],
     ['a negative Content-Length', { 'Content-Length': '-1' }, { status: 400, code: 'bad_request' }],
     ['Expect: something-else', { Expect: 'something-else' }, { status: 417, code: 'expectation_failed' }],

@@ -21,12 +21,13 @@ export async function alertRoutes(app: FastifyInstance, { guard, sites, staffAle
   app.put(`${ADMIN_PREFIX}/me/alerts/:site`, { schema: { tags, summary: 'Choose your moderator alerts on a site', params: SiteParams, body: AlertBody } }, async (request) => {
     const { user } = guard.session(request);
     const { site: siteId } = request.params as Static<typeof SiteParams>;
-    const body = request.body as Static<typeof AlertBody>;
+    const { pending, reports, mode } = request.body as Static<typeof AlertBody>;
+    const choice = { pending, reports, mode };
     const role = roleOn(user, siteId);
     if (!role) throw forbidden('forbidden', `You may not do this on site "${siteId}"`);
     const site = await sites.require(siteId);
-    await staffAlerts.set(user, site.id, body);
-    if (body.pending || body.reports) await notify.confirmStaffAddress(site.id, user.email);
-    return { alert: { site: site.id, siteName: site.name, role, ...body } };
+    await staffAlerts.set(user, site.id, choice);
+    if (pending || reports) await notify.confirmStaffAddress(site.id, user.email);
+    return { alert: { site: site.id, siteName: site.name, role, ...choice } };
   });
 }
