@@ -1,25 +1,15 @@
 // One webhook endpoint's deliveries, newest first: state, attempts, response, last error, next retry.
-import { useCallback, useEffect, useState } from 'preact/hooks';
 import { useConsole } from './context.ts';
 import { t, tr } from './i18n/t.ts';
-import type { Delivery, Endpoint } from './notifyTypes.ts';
+import type { Endpoint } from './notifyTypes.ts';
 import { Time } from './Time.tsx';
+import { useLoad } from './useLoad.ts';
 
 export function Deliveries({ endpoint, refreshKey }: { endpoint: Endpoint; refreshKey: number }) {
   const { api } = useConsole();
-  const [deliveries, setDeliveries] = useState<Delivery[] | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  const load = useCallback(async () => {
-    try {
-      setDeliveries((await api.deliveries(endpoint.id)).deliveries);
-      setError(null);
-    } catch (e) {
-      setError(e instanceof Error ? e.message : t('errorGeneric'));
-    }
-  }, [api, endpoint.id]);
-  useEffect(() => {
-    void load();
-  }, [load, refreshKey]);
+  // refreshKey: a test event was just queued.
+  const { data, error, reload: load } = useLoad(async () => (await api.deliveries(endpoint.id)).deliveries, [api, endpoint.id, refreshKey]);
+  const deliveries = data;
 
   return (
     <section class="deliveries panel" aria-labelledby={`deliveries-${endpoint.id}`}>

@@ -1,25 +1,13 @@
 // The outbox at a glance, for global admins: how much waits, what failed and why, retry.
-import { useCallback, useEffect, useState } from 'preact/hooks';
 import { useConsole } from './context.ts';
 import { t, tr } from './i18n/t.ts';
-import type { OutboxItem, OutboxOverview } from './notifyTypes.ts';
+import type { OutboxItem } from './notifyTypes.ts';
 import { Time } from './Time.tsx';
+import { useLoad } from './useLoad.ts';
 
 export function Outbox() {
   const { api, toast } = useConsole();
-  const [overview, setOverview] = useState<OutboxOverview | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  const load = useCallback(async () => {
-    try {
-      setOverview(await api.outbox());
-      setError(null);
-    } catch (e) {
-      setError(e instanceof Error ? e.message : t('errorGeneric'));
-    }
-  }, [api]);
-  useEffect(() => {
-    void load();
-  }, [load]);
+  const { data: overview, error, reload: load } = useLoad(() => api.outbox(), [api]);
 
   const retry = async (item: OutboxItem) => {
     try {

@@ -1,19 +1,21 @@
 // A site's webhook endpoints (site admins): add one (its secret shown once), edit, switch
 // off or on, rotate the secret, remove, send a test event, and see each one's deliveries.
 // Global admins also see the outbox of every site below.
-import { useCallback, useEffect, useState } from 'preact/hooks';
+import { useEffect, useState } from 'preact/hooks';
 import { useConsole } from './context.ts';
 import { Deliveries } from './Deliveries.tsx';
 import { t } from './i18n/t.ts';
 import type { Endpoint } from './notifyTypes.ts';
 import { Outbox } from './Outbox.tsx';
+import { useLoad } from './useLoad.ts';
 import { WebhookForm } from './WebhookForm.tsx';
 
 export function Webhooks() {
   const { api, site, user, toast } = useConsole();
+  const { data, error } = useLoad(() => api.webhooks(site.id), [api, site.id]);
+  /** The endpoints as changed here since loading. */
   const [endpoints, setEndpoints] = useState<Endpoint[] | null>(null);
-  const [events, setEvents] = useState<string[]>([]);
-  const [error, setError] = useState<string | null>(null);
+  const events = data?.events ?? [];
   /** The secret of the endpoint just added or rotated: shown this once. */
   const [secret, setSecret] = useState<{ url: string; value: string } | null>(null);
   const [editing, setEditing] = useState<string | null>(null);
@@ -21,19 +23,7 @@ export function Webhooks() {
   const [open, setOpen] = useState<string | null>(null);
   const [refreshKey, setRefreshKey] = useState(0);
 
-  const load = useCallback(async () => {
-    try {
-      const data = await api.webhooks(site.id);
-      setEndpoints(data.endpoints);
-      setEvents(data.events);
-      setError(null);
-    } catch (e) {
-      setError(e instanceof Error ? e.message : t('errorGeneric'));
-    }
-  }, [api, site.id]);
-  useEffect(() => {
-    void load();
-  }, [load]);
+  useEffect(() => setEndpoints(data?.endpoints ?? null), [data]);
 
   const replace = (updated: Endpoint) => setEndpoints((list) => list?.map((e) => (e.id === updated.id ? updated : e)) ?? null);
   /** Runs an action on an endpoint; errors become a toast. */
