@@ -49,7 +49,7 @@ for (const engine of ENGINES) {
       assert.equal((await moderate(id, 'reject')).status, 200);
       assert.equal((await moderate(id, 'approve')).status, 200);
       assert.equal((await approvalRows(id)).length, 1);
-      notify.start();
+      notify.worker.start();
       for (let i = 0; receiver.of('comment.approved').length < 1; i++) {
         if (i > 400) throw new Error('no approval webhook');
         await new Promise((r) => setTimeout(r, 25));
