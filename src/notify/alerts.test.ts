@@ -108,6 +108,7 @@ for (const engine of ENGINES) {
       // Held first, approved, then reported: one hold alert and one report alert.
       const held = await h.api.post({ site: HELD, page: newPage('held-then-reported'), name: 'Nina', body: 'First held, then public' });
       const id = held.body.comment.id;
+      await drained();
       const approved = await staff.now!.client.request('POST', `/api/v1/admin/comments/${id}/moderate`, { action: 'approve' });
       assert.equal(approved.status, 200, approved.text);
       assert.equal((await report(id)).status, 201);
@@ -122,6 +123,7 @@ for (const engine of ENGINES) {
       const ids: string[] = [];
       for (const name of ['Ann', 'Ben', 'Cy']) ids.push((await h.api.post({ site: HELD, page: newPage('digest'), name, body: `${name} waits` })).body.comment.id);
       // Ann's comment is approved, then reported: one item naming both.
+      await drained();
       await staff.now!.client.request('POST', `/api/v1/admin/comments/${ids[0]}/moderate`, { action: 'approve' });
       await report(ids[0]!);
       await drained();
@@ -142,6 +144,17 @@ for (const engine of ENGINES) {
       assert.equal(digest!.text.split('Ann waits').length - 1, 1, 'held then reported: one item');
       assert.match(digest!.text, /Held: Ann on “.*” · Reported: Ann on/);
       assert.equal((await db.selectFrom('digest_items').select('id').where('recipient_id', '=', recipient.id).execute()).length, 0);
+    });
+
+    test('a held comment decided before its alert went out alerts nobody', async () => {
+      const { notify } = h.server.app;
+      await notify.worker.stop();
+      const posted = await h.api.post({ site: HELD, page: newPage('quick'), name: 'Quick', body: 'Approved at once' });
+      const id = posted.body.comment.id;
+      assert.equal((await staff.now!.client.request('POST', `/api/v1/admin/comments/${id}/moderate`, { action: 'approve' })).status, 200);
+      notify.worker.start();
+      await drained();
+      assert.equal(sink.to(staff.now!.email).filter((m) => m.text.includes(`comment=${id}`)).length, 0);
     });
 
     test('a moderator of another site, and one who turned alerts off, received nothing', async () => {

@@ -103,6 +103,8 @@ export function createAlerts(deps: AlertDeps) {
       const comment = await deps.comments.findComment(alert.commentId);
       const thread = comment && (await deps.comments.findThreadById(comment.thread_id));
       if (!comment || !thread || comment.deleted) return;
+      // Decided before the alert went out (a moderator was quicker): nothing to review.
+      if (alert.type === 'held' && comment.status !== 'pending') return;
       const site = await deps.sites.require(comment.site_id);
       // Read before the transaction: on SQLite another handle's query would wait for its connection.
       const watchers = await deps.staff.watchers(site.id, TOPIC[alert.type]);
