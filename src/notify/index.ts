@@ -1,5 +1,6 @@
 // The notifications module put together: outbox worker, mailer, subscriptions, fan-out,
-// digests and webhooks. app.ts builds it once, hands `effects` to the comments service, the
+// digests, webhooks and moderator alerts. app.ts builds it once, hands `effects` to the
+// comments service and the moderation module (written inside their transactions), the
 // services to the routes, and starts and stops the worker with the server.
 import type { Bus } from '../platform/bus.ts';
 import type { Db, Engine } from '../platform/db.ts';
