@@ -20,6 +20,7 @@ import { LiveHub } from './notify/live.ts';
 import { liveRoutes } from './notify/routes.ts';
 import { createNotify, type Notify } from './notify/index.ts';
 import { subscriptionRoutes } from './notify/subscription-routes.ts';
+import { notifyAdminRoutes } from './notify/admin/routes.ts';
 import { createLocalBus, type Bus } from './platform/bus.ts';
 import { createRedisBus } from './platform/redis-bus.ts';
 import { createMemoryRateLimiter, createRedisRateLimiter, type RateLimiter } from './platform/rate-limit.ts';
@@ -36,6 +37,8 @@ import { altchaRoutes } from './moderation/altcha-routes.ts';
 import { siteForRequest } from './sites/access.ts';
 import { createSiteService } from './sites/service.ts';
 import { createSiteStore } from './sites/store.ts';
+import { createAlertStore } from './staff/alert-store.ts';
+import { createStaffAlerts } from './staff/alerts.ts';
 import { registerSupport } from './support/index.ts';
 import { registerInline } from './inline/index.ts';
 
@@ -72,7 +75,8 @@ export async function buildApp(config: Config): Promise<App> {
   const limiter = createLimiter(config, (error) => http.log.warn({ err: error }, 'rate limiter unavailable; allowing'));
   const sites = createSiteService(createSiteStore(database.db));
   const commentStore = createCommentStore(database.db);
-  const notify = createNotify({ db: database.db, engine: database.engine, bus, sites, comments: commentStore, config, log: http.log.child({ module: 'notify' }) });
+  const staffAlerts = createStaffAlerts({ store: createAlertStore(database.db) });
+  const notify = createNotify({ db: database.db, engine: database.engine, bus, sites, comments: commentStore, staff: staffAlerts, config, log: http.log.child({ module: 'notify' }) });
   // External classifiers run only where their keys are configured (PERSPECTIVE_API_KEY, AKISMET_*, CLASSIFIER_URL).
   // ALTCHA: used challenges are remembered in Redis when nodes share it, else in memory.
   const altchaRedis = config.redisUrl ? new Redis(config.redisUrl, { lazyConnect: true, maxRetriesPerRequest: 1 }) : null;
@@ -80,7 +84,7 @@ export async function buildApp(config: Config): Promise<App> {
     hmacKey: config.altchaHmacKey,
     store: altchaRedis ? createRedisReplayStore(altchaRedis, { onError: (error) => http.log.warn({ err: error }, 'ALTCHA replay store unavailable; allowing') }) : undefined,
   });
-  const moderation = createModeration({ db: database.db, sites, store: commentStore, bus, limiter, config, phaseDeps: { classifiers: createClassifiers(config), altcha } });
+  const moderation = createModeration({ db: database.db, sites, store: commentStore, bus, limiter, config, phaseDeps: { classifiers: createClassifiers(config), altcha }, effects: notify.effects });
   await moderation.bootstrap();
   const comments = createCommentService({ store: commentStore, sites, bus, effects: notify.effects, moderate: moderation.moderate });
   const accountComments = createAccountComments({ store: commentStore, accountStore: createAccountCommentStore(database.db), bus });
@@ -120,6 +124,7 @@ export async function buildApp(config: Config): Promise<App> {
   await registerInline(http, { db: database.db, comments: commentStore, sites, bus, cacheEntries: config.cacheEntries });
   const live = new LiveHub(bus);
   await http.register(liveRoutes, { sites, live });
+  await http.register(notifyAdminRoutes, { guard: moderation.guard, sites, staffAlerts, notify });
   await http.register(subscriptionRoutes, { db: database.db, subscriptions: notify.subscriptions, sites, limiter, secret: config.secret, mailbox: notify.mailbox, isProduction: config.isProduction, authenticate: identity.actorOf });
   const support = await registerSupport(http, { db: database.db, sites, config, enqueueEmail, staff: moderation.guard });
   if (config.seedDemo) await support.seedDemo(DEMO_SITE);

@@ -2,17 +2,26 @@
 // the listing, counters and events that follow), removing one for good, and reads for the
 // console and the pipeline's lookups. Events go out as for any other change, so cached pages,
 // live streams and notifications follow.
+import type { Transaction } from 'kysely';
 import type { Bus } from '../platform/bus.ts';
+import type { Database } from '../platform/schema.ts';
 import { commentEvent } from './events.ts';
 import type { ModerationCommentStore } from './moderation-store.ts';
 import type { CommentRow, CommentStore, ThreadRow } from './store.ts';
 import type { Status } from './verdict.ts';
 import { isVisible } from './visibility.ts';
 
+/** Durable side effects of a status change, written in its transaction (the notification outbox). */
+export interface ModerationEffects {
+  /** The comment became public: its notifications and webhooks. */
+  approved(trx: Transaction<Database>, commentId: string): Promise<void>;
+}
+
 export interface CommentModerationDeps {
   store: CommentStore;
   moderationStore: ModerationCommentStore;
   bus: Bus;
+  effects?: ModerationEffects;
   now?: () => number;
 }
 
@@ -21,7 +30,7 @@ export interface Applied {
   after: CommentRow;
 }
 
-export function createCommentModeration({ store, moderationStore, bus, now = Date.now }: CommentModerationDeps) {
+export function createCommentModeration({ store, moderationStore, bus, effects, now = Date.now }: CommentModerationDeps) {
   async function publishChange(before: CommentRow, after: CommentRow, at: number): Promise<void> {
     const was = isVisible(before);
     const is = isVisible(after);
@@ -39,7 +48,10 @@ export function createCommentModeration({ store, moderationStore, bus, now = Dat
     /** Sets status and shadow flag; null when no such comment. Deleted comments do not change. */
     async setStatus(id: string, status: Status, shadow: boolean): Promise<Applied | null> {
       const at = now();
-      const change = await store.setStatus(id, status, shadow, at);
+      // Shown to readers now: its notifications commit with the change, or neither does.
+      const change = await store.setStatus(id, status, shadow, at, async (trx, { before, after }) => {
+        if (effects && !isVisible(before) && isVisible(after)) await effects.approved(trx, id);
+      });
       if (!change) return null;
       await publishChange(change.before, change.after, at);
       return change;

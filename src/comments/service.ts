@@ -60,7 +60,7 @@ export type NotifyChoice = 'none' | 'thread' | 'replies' | 'both';
 
 /** Durable side effects of a new comment, written in the transaction that inserts it (the outbox). */
 export interface CommentEffects {
-  created(trx: Transaction<Database>, change: { site: Site; thread: ThreadRow; comment: CommentRow; notify: NotifyChoice }): Promise<void>;
+  created(trx: Transaction<Database>, change: { site: Site; thread: ThreadRow; comment: CommentRow; notify: NotifyChoice; reasons?: Verdict['reasons'] }): Promise<void>;
 }
 
 export interface NewComment {
@@ -217,7 +217,7 @@ export function createCommentService({ store, sites, bus, moderate = approveAll,
         score: 0, up: 0, down: 0, child_count: 0, deleted: 0, edit_token_hash: sha256(editToken),
         created_at: at, edited_at: null, deleted_at: null, ...anchor,
       };
-      const written = await store.insertComment(comment, effects && ((trx) => effects.created(trx, { site, thread, comment, notify })));
+      const written = await store.insertComment(comment, effects && ((trx) => effects.created(trx, { site, thread, comment, notify, reasons: verdict.reasons })));
       if (!written) throw parentNotFound();
       await verdict.record?.(id);
       publish('comment.created', thread, comment);

@@ -232,9 +232,16 @@ export function createCommentStore(db: Db) {
         .execute();
     },
 
-    /** Sets status and shadow flag, keeping listing and counters true (see visibility.ts). */
-    setStatus(id: string, status: string, shadow: boolean, at: number): Promise<StatusChange | null> {
-      return db.transaction().execute((trx) => setStatusIn(trx, id, status, shadow, at));
+    /**
+     * Sets status and shadow flag, keeping listing and counters true (see visibility.ts).
+     * `effects` runs in the same transaction with the change (the notification outbox).
+     */
+    setStatus(id: string, status: string, shadow: boolean, at: number, effects?: (trx: Transaction<Database>, change: StatusChange) => Promise<void>): Promise<StatusChange | null> {
+      return db.transaction().execute(async (trx) => {
+        const change = await setStatusIn(trx, id, status, shadow, at);
+        if (change) await effects?.(trx, change);
+        return change;
+      });
     },
 
     async counts(siteId: string, pageKeys: string[]): Promise<Record<string, number>> {

@@ -11,6 +11,8 @@ export interface Verdict {
   shadow?: boolean;
   /** What the author is told instead of `status` (a bot caught as spam hears "pending"). */
   answer?: Status;
+  /** Why: a held comment's moderator alert shows them. */
+  reasons?: Array<{ rule: string; detail?: string }>;
   /** Stores the reasons with the comment once it exists (and has its id). */
   record?: (commentId: string) => Promise<void>;
 }

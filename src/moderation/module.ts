@@ -4,7 +4,7 @@
 // routes with the others.
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { CommentStore } from '../comments/store.ts';
-import { createCommentModeration } from '../comments/moderation.ts';
+import { createCommentModeration, type ModerationEffects } from '../comments/moderation.ts';
 import { createModerationCommentStore } from '../comments/moderation-store.ts';
 import type { ActorAccount } from '../comments/service.ts';
 import type { Config } from '../config.ts';
@@ -24,7 +24,7 @@ import { createBanService } from './bans.ts';
 import { createDecisionStore } from './decision-store.ts';
 import { createReportStore } from './report-store.ts';
 import { reportRoutes } from './report-routes.ts';
-import { createReportService } from './reports.ts';
+import { createReportService, type ReportEffects } from './reports.ts';
 import { createModerationService, type ModerationDeps } from './service.ts';
 
 export interface ModerationModuleDeps {
@@ -36,6 +36,8 @@ export interface ModerationModuleDeps {
   limiter: RateLimiter | null;
   config: Pick<Config, 'secret' | 'adminEmail' | 'adminPassword' | 'adminSessionHours'> & Partial<Pick<Config, 'publicUrl'>>;
   phaseDeps?: ModerationDeps['phaseDeps'];
+  /** Written in the transactions of approvals and reports: notifications, webhooks, alerts (notify.effects). */
+  effects?: ModerationEffects & ReportEffects;
   now?: () => number;
 }
 
@@ -43,11 +45,11 @@ export function createModeration(deps: ModerationModuleDeps) {
   const { db, sites, bus, config, now = Date.now } = deps;
   const staff = createStaffService({ store: createStaffStore(db), secret: config.secret, sessionHours: config.adminSessionHours, now });
   const guard = createStaffGuard(staff, { origins: config.publicUrl ? [config.publicUrl] : [] });
-  const comments = createCommentModeration({ store: deps.store, moderationStore: createModerationCommentStore(db), bus, now });
+  const comments = createCommentModeration({ store: deps.store, moderationStore: createModerationCommentStore(db), bus, effects: deps.effects, now });
   const decisions = createDecisionStore(db);
   const bans = createBanService(createBanStore(db), now);
   const moderation = createModerationService({ sites, comments, bans, decisions, limiter: deps.limiter, phaseDeps: deps.phaseDeps, now });
-  const reports = createReportService({ store: createReportStore(db), comments, record: moderation.record, now });
+  const reports = createReportService({ store: createReportStore(db), comments, record: moderation.record, effects: deps.effects, now });
   const audit = createAuditService(createAuditStore(db), now);
   const actions = createActionService({ comments, decisions, reports, audit, record: moderation.record });
   // Password guessing is limited even where flood limits are off.

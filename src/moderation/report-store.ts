@@ -1,6 +1,7 @@
 // The only SQL for moderation_reports and moderation_reporters.
-import { sql } from 'kysely';
+import { sql, type Transaction } from 'kysely';
 import type { Db } from '../platform/db.ts';
+import type { Database } from '../platform/schema.ts';
 import type { ModerationReportsTable, ReportStatus } from './tables.ts';
 
 export type ReportRow = ModerationReportsTable;
@@ -14,14 +15,29 @@ export interface OpenTally {
 
 export function createReportStore(db: Db) {
   return {
-    /** False when this reader already reported this comment. */
-    async insert(row: ReportRow): Promise<boolean> {
-      const result = await db
-        .insertInto('moderation_reports')
-        .values(row)
-        .onConflict((oc) => oc.columns(['comment_id', 'reporter_key']).doNothing())
-        .executeTakeFirst();
-      return Number(result.numInsertedOrUpdatedRows ?? 0) > 0;
+    /**
+     * False when this reader already reported this comment. `effects` runs in the same
+     * transaction (the moderators' alert) with the round: the oldest open report's id.
+     */
+    insert(row: ReportRow, effects?: (trx: Transaction<Database>, round: string) => Promise<void>): Promise<boolean> {
+      return db.transaction().execute(async (trx) => {
+        const result = await trx
+          .insertInto('moderation_reports')
+          .values(row)
+          .onConflict((oc) => oc.columns(['comment_id', 'reporter_key']).doNothing())
+          .executeTakeFirst();
+        if (Number(result.numInsertedOrUpdatedRows ?? 0) === 0) return false;
+        if (effects) {
+          const { first } = await trx
+            .selectFrom('moderation_reports')
+            .select((eb) => eb.fn.min('id').as('first'))
+            .where('comment_id', '=', row.comment_id)
+            .where('status', '=', 'open')
+            .executeTakeFirstOrThrow();
+          await effects(trx, String(first ?? row.id));
+        }
+        return true;
+      });
     },
 
     /** Open reports per comment: how many, their summed weight, and how many per reason. */

@@ -1,7 +1,9 @@
 // Reader reports: one per reader per comment; when the weighted reports of distinct readers
 // reach the site's threshold the comment is hidden pending review. Readers whose reports
 // moderators dismiss count less next time; upheld reports win weight back.
+import type { Transaction } from 'kysely';
 import type { CommentModeration } from '../comments/moderation.ts';
+import type { Database } from '../platform/schema.ts';
 import type { CommentRow } from '../comments/store.ts';
 import { isVisible } from '../comments/visibility.ts';
 import { conflict, forbidden, notFound } from '../platform/errors.ts';
@@ -15,10 +17,16 @@ import type { ReportReason } from './tables.ts';
 
 export const WEIGHT = { initial: 1, dismissedFactor: 0.5, floor: 0.1, upheldStep: 0.25, ceiling: 1 } as const;
 
+/** Durable side effects of a new report, written in its transaction (the moderators' alert). */
+export interface ReportEffects {
+  reported(trx: Transaction<Database>, report: { commentId: string; reason: string; note: string | null; round: string }): Promise<void>;
+}
+
 export interface ReportDeps {
   store: ReportStore;
   comments: CommentModeration;
   record: ModerationService['record'];
+  effects?: ReportEffects;
   now?: () => number;
 }
 
@@ -30,7 +38,7 @@ export function reportView(row: ReportRow, weight: number) {
   };
 }
 
-export function createReportService({ store, comments, record, now = Date.now }: ReportDeps) {
+export function createReportService({ store, comments, record, effects, now = Date.now }: ReportDeps) {
   /** Hides the comment when its open reports weigh enough; true when it did. */
   async function checkThreshold(site: Site, comment: CommentRow): Promise<boolean> {
     const tally = (await store.openTallies([comment.id])).get(comment.id);
@@ -56,7 +64,7 @@ export function createReportService({ store, comments, record, now = Date.now }:
       const inserted = await store.insert({
         id: newId(at), comment_id: comment.id, site_id: site.id, reporter_key: reporterKey, reason, note, weight,
         status: 'open', created_at: at, resolved_at: null, resolved_by: null,
-      });
+      }, effects && ((trx, round) => effects.reported(trx, { commentId: comment.id, reason, note, round })));
       if (!inserted) throw conflict('already_reported', 'You already reported this comment');
       await checkThreshold(site, comment);
     },

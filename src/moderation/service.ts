@@ -101,7 +101,7 @@ export function createModerationService(deps: ModerationDeps) {
     if (closed) throw forbidden('thread_closed', closed.detail ? `This discussion is closed: ${closed.detail}` : 'This discussion is closed');
     // A bot caught by the bots phase is answered as if held, so it learns nothing; stored as spam.
     const answer = result.status === 'spam' && result.timings.at(-1)?.phase === 'bots' ? 'pending' : undefined;
-    return { status: result.status, shadow: result.shadow, ...(answer && { answer }), record: (commentId) => record(commentId, draft.site.id, 'pipeline', result) };
+    return { status: result.status, shadow: result.shadow, reasons: result.reasons, ...(answer && { answer }), record: (commentId) => record(commentId, draft.site.id, 'pipeline', result) };
   };
 
   return {

@@ -1,12 +1,10 @@
 // Delivery: SMTP refusing for a while is retried with growing delays and delivers once; a
 // refusal for good is given up at once; webhooks are signed, retried and logged.
 import assert from 'node:assert/strict';
-import { createHmac, timingSafeEqual } from 'node:crypto';
-import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { after, before, describe, test } from 'node:test';
 import { startHarness, type Harness } from '../../test/helpers/notify-harness.ts';
 import { startSmtpSink, type SmtpSink } from '../../test/helpers/smtp.ts';
+import { startReceiver, verify, type Hit, type Receiver } from '../../test/helpers/webhook-receiver.ts';
 import { enqueueEmail } from './outbox.ts';
 import { backoff } from './worker.ts';
 
@@ -72,49 +70,25 @@ describe('e-mail delivery', () => {
   });
 });
 
-interface Hit {
-  headers: IncomingHttpHeaders;
-  body: string;
-}
-
-/** Verifies Colloquy-Signature as README shows a receiver should. */
-function verify(secret: string, header: string, body: string, toleranceSeconds = 300): boolean {
-  const parts = Object.fromEntries(header.split(',').map((p) => p.split('=', 2) as [string, string]));
-  const t = Number(parts.t);
-  if (!Number.isInteger(t) || Math.abs(Date.now() / 1000 - t) > toleranceSeconds || !parts.v1) return false;
-  const expected = Buffer.from(createHmac('sha256', secret).update(`${t}.${body}`).digest('hex'));
-  const given = Buffer.from(parts.v1);
-  return expected.length === given.length && timingSafeEqual(expected, given);
-}
-
 describe('webhooks', () => {
   let h: Harness;
-  let receiver: Server;
+  let receiver: Receiver;
   let url: string;
-  const hits: Hit[] = [];
-  let failures = 0;
+  let hits: Hit[];
   before(async () => {
     h = await startHarness(null, { retryMs: 50 });
-    receiver = createServer((req, res) => {
-      let body = '';
-      req.on('data', (c) => (body += c));
-      req.on('end', () => {
-        hits.push({ headers: req.headers, body });
-        res.writeHead(failures-- > 0 ? 503 : 204).end();
-      });
-    });
-    await new Promise<void>((resolve) => receiver.listen(0, '127.0.0.1', resolve));
-    url = `http://127.0.0.1:${(receiver.address() as AddressInfo).port}/hooks/colloquy`;
+    receiver = await startReceiver();
+    ({ url, hits } = receiver);
   });
   after(async () => {
     await h?.close();
-    await new Promise((resolve) => receiver?.close(resolve));
+    await receiver?.close();
   });
 
   test('signed deliveries of comment.created, .approved and .deleted, retried and logged', async () => {
     const endpoint = await h.notify.webhooks.add('demo', url);
     assert.match(endpoint.secret, /^whsec_/);
-    failures = 1;
+    receiver.fail(1);
     const created = await h.post({ page: 'hooks', name: 'Hana', email: 'hana@example.com', body: 'A *webhook* test' });
     await h.drained();
     const createdHits = hits.filter((x) => x.headers['colloquy-event'] === 'comment.created');

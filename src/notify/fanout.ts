@@ -102,7 +102,7 @@ export function createFanout(deps: FanoutDeps) {
     const at = deps.now();
     for (const r of recipients) {
       if (r.mode === 'digest') {
-        await deps.digests.add(trx, { id: newId(at), site_id: site.id, recipient_id: r.recipientId, comment_id: comment.id, day: dayOf(at), payload: JSON.stringify(quoted), created_at: at });
+        await deps.digests.add(trx, { id: newId(at), site_id: site.id, recipient_id: r.recipientId, kind: 'comment', comment_id: comment.id, day: dayOf(at), payload: JSON.stringify(quoted), created_at: at });
         continue;
       }
       const mail = commentEmail({

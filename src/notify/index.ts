@@ -1,10 +1,12 @@
 // The notifications module put together: outbox worker, mailer, subscriptions, fan-out,
-// digests and webhooks. app.ts builds it once, hands `effects` to the comments service, the
+// digests, webhooks and moderator alerts. app.ts builds it once, hands `effects` to the
+// comments service and the moderation module (written inside their transactions), the
 // services to the routes, and starts and stops the worker with the server.
 import type { Bus } from '../platform/bus.ts';
 import type { Db, Engine } from '../platform/db.ts';
 import type { CommentsTable, ThreadsTable } from '../platform/schema.ts';
 import type { Site, SiteService } from '../sites/service.ts';
+import { createAlerts, enqueueAlert, reasonLine, type AlertWatchers, type HoldReason } from './alerts.ts';
 import { createDigest } from './digest.ts';
 import { createDigestStore } from './digest-store.ts';
 import { createFanout, enqueueEvent, type CommentReader } from './fanout.ts';
@@ -24,6 +26,8 @@ export interface NotifyConfig {
   publicUrl: string;
   outboxLeaseSeconds: number;
   outboxRetrySeconds: number;
+  /** In production webhooks must be https; elsewhere http to localhost is allowed too. */
+  isProduction?: boolean;
 }
 
 export interface NotifyLog {
@@ -38,6 +42,8 @@ export interface NotifyDeps {
   bus: Bus;
   sites: SiteService;
   comments: CommentReader;
+  /** Who wants moderator alerts (the staff module's alert preferences). */
+  staff: AlertWatchers;
   config: NotifyConfig;
   log: NotifyLog;
   now?: () => number;
@@ -51,6 +57,17 @@ export interface CreatedComment {
   thread: ThreadsTable;
   comment: CommentsTable;
   notify: NotifyChoice;
+  /** Why the pipeline decided as it did: a held comment's alert shows them. */
+  reasons?: HoldReason[];
+}
+
+/** A reader's report, as the moderation module hands it over in the report's transaction. */
+export interface ReportedComment {
+  commentId: string;
+  reason: string;
+  note: string | null;
+  /** The oldest open report on the comment: one alert per round of reports. */
+  round: string;
 }
 
 const CONFIRM_HOURS = 48;
@@ -62,7 +79,7 @@ export function createNotify(deps: NotifyDeps) {
   const outbox = createOutboxStore(db, deps.engine);
   const subscriptionStore = createSubscriptionStore(db);
   const digestStore = createDigestStore(db);
-  const webhooks = createWebhooks({ store: createWebhookStore(db), now });
+  const webhooks = createWebhooks({ db, store: createWebhookStore(db), outbox, allowLocalHttp: !config.isProduction, now });
   const from = parseFrom(config.mailFrom);
   const leaseMs = config.outboxLeaseSeconds * 1000;
   const mailbox: DevMailbox | null = config.smtpUrl ? null : createDevMailbox(from, log, now);
@@ -87,28 +104,36 @@ export function createNotify(deps: NotifyDeps) {
     unsubscribeUrl: subscriptions.unsubscribeUrl,
     now,
   });
-  const digest = createDigest({ store: digestStore, subscriptions: subscriptionStore, sites: deps.sites, unsubscribeUrl: subscriptions.unsubscribeUrl, now });
+  const alerts = createAlerts({
+    transaction: (fn) => db.transaction().execute(fn),
+    comments: deps.comments,
+    sites: deps.sites,
+    staff: deps.staff,
+    subscriptions: subscriptionStore,
+    digests: digestStore,
+    unsubscribeUrl: subscriptions.unsubscribeUrl,
+    publicUrl: config.publicUrl,
+    now,
+  });
+  const digest = createDigest({ store: digestStore, subscriptions: subscriptionStore, sites: deps.sites, unsubscribeUrl: subscriptions.unsubscribeUrl, renderers: { alert: alerts.renderDigest }, now });
   const worker = createOutboxWorker({
     store: outbox,
     handlers: {
       email: (row, signal) => mailer.send(JSON.parse(row.payload) as EmailPayload, signal),
       webhook: (row, signal) => webhooks.deliver(row, signal),
       event: (row) => fanout.handle(row),
+      alert: (row) => alerts.handle(row),
     },
     log,
     options: { leaseMs, retryMs: config.outboxRetrySeconds * 1000, ...deps.worker },
     now,
   });
 
-  // Not yet here: moderator alerts (new pending comment, new report; immediate or digest). They
-  // belong beside these: a moderation event (or a hook in its transaction) enqueues an event row,
-  // fan-out finds the site's moderators (identity accounts with role moderator/admin, or staff)
-  // and their alert preferences, and the same outbox, digest and dedupe keys do the rest.
-  // Approvals come from the moderation module, deletions from the comments module, as bus
-  // events after their commit. Every node hears each event; the dedupe key keeps one row.
-  // (Moderation can instead call effects.approved inside its approval transaction.)
+  // Deletions come from the comments module as bus events after their commit (approvals are
+  // queued inside the moderation transaction: effects.approved). Every node hears each event;
+  // the dedupe key keeps one row.
   const stopListening = deps.bus.subscribe((event) => {
-    if (event.type !== 'comment.approved' && event.type !== 'comment.deleted') return;
+    if (event.type !== 'comment.deleted') return;
     enqueueEvent(db, event.type, event.commentId, event.status).catch((error) => log.error({ err: error, commentId: event.commentId }, 'notify: could not queue event'));
   });
 
@@ -128,10 +153,19 @@ export function createNotify(deps: NotifyDeps) {
     /** The development mailbox; null when mail goes out over SMTP. */
     mailbox,
 
+    /** A staff member turned alerts on: their address on the site is proven, and a past "stop all e-mail" lifted. */
+    async confirmStaffAddress(siteId: string, email: string): Promise<void> {
+      const recipient = await subscriptionStore.ensureRecipient(db, siteId, email, now());
+      await subscriptionStore.markConfirmed(db, recipient.id, now());
+    },
+
     /** Durable side effects of comment writes, run inside their transactions. */
     effects: {
       async created(trx: Executor, change: CreatedComment): Promise<void> {
         await enqueueEvent(trx, 'comment.created', change.comment.id, change.comment.shadow ? 'shadow' : change.comment.status);
+        if (change.comment.status === 'pending') {
+          await enqueueAlert(trx, { type: 'held', commentId: change.comment.id, reasons: (change.reasons ?? []).map(reasonLine), round: 'held' });
+        }
         const kinds = kindsOf(change.notify);
         if (!kinds.length || !change.comment.author_email) return;
         await subscriptions.subscribe(trx, {
@@ -145,8 +179,15 @@ export function createNotify(deps: NotifyDeps) {
           verified: !!change.comment.account_id,
         });
       },
-      /** For the moderation module's approval transaction: queues the approval's notifications. */
-      approved: (trx: Executor, commentId: string) => enqueueEvent(trx, 'comment.approved', commentId),
+      /** In the moderation module's approval transaction: the approval's notifications and webhooks. */
+      async approved(trx: Executor, commentId: string): Promise<void> {
+        await enqueueEvent(trx, 'comment.approved', commentId);
+      },
+      /** In a reader report's transaction: the moderators' alert. */
+      async reported(trx: Executor, report: ReportedComment): Promise<void> {
+        const reason = report.note ? `${report.reason}: ${report.note}` : report.reason;
+        await enqueueAlert(trx, { type: 'reported', commentId: report.commentId, reasons: [reason], round: report.round });
+      },
     },
 
     start(): void {

@@ -1,7 +1,7 @@
 // The only SQL for the outbox table. Rows are inserted inside the caller's transaction; a
 // worker claims due rows with one UPDATE that re-checks the lease, so on either engine two
 // nodes never hold the same row at once.
-import type { Transaction } from 'kysely';
+import { sql, type Transaction } from 'kysely';
 import type { Db, Engine } from '../platform/db.ts';
 import { newId } from '../platform/ids.ts';
 import type { Database } from '../platform/schema.ts';
@@ -95,6 +95,10 @@ export function createOutboxStore(db: Db, engine: Engine) {
       return release(id, node, { failed_at: at, last_error: error.slice(0, ERROR_MAX) });
     },
 
+    byKey(dedupeKey: string): Promise<OutboxRow | undefined> {
+      return db.selectFrom('outbox').selectAll().where('dedupe_key', '=', dedupeKey).executeTakeFirst();
+    },
+
     find(id: string): Promise<OutboxRow | undefined> {
       return db.selectFrom('outbox').selectAll().where('id', '=', id).executeTakeFirst();
     },
@@ -104,6 +108,41 @@ export function createOutboxStore(db: Db, engine: Engine) {
       let query = db.selectFrom('outbox').selectAll().orderBy('id', 'desc').limit(limit);
       if (kind) query = query.where('kind', '=', kind);
       return query.execute();
+    },
+
+    /** An endpoint's webhook deliveries, newest first (their dedupe keys start with its id). */
+    forEndpoint(endpointId: string, limit: number): Promise<OutboxRow[]> {
+      return db.selectFrom('outbox').selectAll().where('kind', '=', 'webhook').where('dedupe_key', 'like', `webhook:${endpointId}:%`).orderBy('id', 'desc').limit(limit).execute();
+    },
+
+    /** Rows still to send, and rows given up on. */
+    async counts(): Promise<{ pending: number; failed: number }> {
+      const row = await db
+        .selectFrom('outbox')
+        .select([
+          sql<number>`sum(case when sent_at is null and failed_at is null then 1 else 0 end)`.as('pending'),
+          sql<number>`sum(case when failed_at is not null then 1 else 0 end)`.as('failed'),
+        ])
+        .executeTakeFirstOrThrow();
+      return { pending: Number(row.pending ?? 0), failed: Number(row.failed ?? 0) };
+    },
+
+    /** Newest first: rows still to send, or rows given up on. */
+    inState(state: 'pending' | 'failed', limit: number): Promise<OutboxRow[]> {
+      let query = db.selectFrom('outbox').selectAll().orderBy('id', 'desc').limit(limit);
+      query = state === 'failed' ? query.where('failed_at', 'is not', null) : query.where('sent_at', 'is', null).where('failed_at', 'is', null);
+      return query.execute();
+    },
+
+    /** Gives a row that was given up on a fresh start, due now; false unless it had failed. */
+    async retry(id: string, at: number): Promise<boolean> {
+      const result = await db
+        .updateTable('outbox')
+        .set({ failed_at: null, attempts: 0, next_attempt_at: at, locked_until: 0, locked_by: null })
+        .where('id', '=', id)
+        .where('failed_at', 'is not', null)
+        .executeTakeFirst();
+      return Number(result.numUpdatedRows) > 0;
     },
 
     /** Rows still to send, including those claimed right now. */

@@ -1,8 +1,9 @@
 // Table types of the notifications module (migration 003-notify.ts), merged into the Database
 // type by platform/schema.ts. Only the notify stores query these tables.
 
-/** email: one message; webhook: one POST to one endpoint; event: a change to fan out into those. */
-export type OutboxKind = 'email' | 'webhook' | 'event';
+/** email: one message; webhook: one POST to one endpoint; event: a change to fan out into those;
+ * alert: a comment held or reported, to fan out to the site's staff who asked (alerts.ts). */
+export type OutboxKind = 'email' | 'webhook' | 'event' | 'alert';
 
 /**
  * One side effect to carry out, written in the transaction of the change that causes it.
@@ -62,13 +63,18 @@ export interface SubscriptionsTable {
   created_at: number;
 }
 
-/** A notification held for a recipient's daily digest. */
+/** comment: a reader's notification of a published comment; alert: a moderator's alert. */
+export type DigestKind = 'comment' | 'alert';
+
+/** A notification held for a recipient's digest. */
 export interface DigestItemsTable {
   id: string;
   site_id: string;
   recipient_id: string;
+  kind: DigestKind;
+  /** Unique per recipient and kind: one item per comment, updated when more happens to it. */
   comment_id: string;
-  /** UTC day (YYYY-MM-DD) the item belongs to. */
+  /** The UTC period the item belongs to: a day (YYYY-MM-DD) or an hour (YYYY-MM-DDTHH). */
   day: string;
   /** JSON: what the digest shows of it. */
   payload: string;

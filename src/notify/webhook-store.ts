@@ -26,7 +26,11 @@ export function createWebhookStore(db: Db) {
     },
 
     async setActive(id: string, active: boolean): Promise<boolean> {
-      const result = await db.updateTable('webhook_endpoints').set({ active: active ? 1 : 0 }).where('id', '=', id).executeTakeFirst();
+      return this.update(id, { active: active ? 1 : 0 });
+    },
+
+    async update(id: string, changes: Partial<Pick<EndpointRow, 'url' | 'events' | 'active' | 'secret'>>): Promise<boolean> {
+      const result = await db.updateTable('webhook_endpoints').set(changes).where('id', '=', id).executeTakeFirst();
       return Number(result.numUpdatedRows) > 0;
     },
 
@@ -36,6 +40,13 @@ export function createWebhookStore(db: Db) {
 
     async logDelivery(row: DeliveryRow): Promise<void> {
       await db.insertInto('webhook_deliveries').values(row).execute();
+    },
+
+    /** The last attempt of each of these deliveries (outbox rows). */
+    async lastAttempts(outboxIds: string[]): Promise<Map<string, DeliveryRow>> {
+      if (!outboxIds.length) return new Map();
+      const rows = await db.selectFrom('webhook_deliveries').selectAll().where('outbox_id', 'in', outboxIds).orderBy('id').execute();
+      return new Map(rows.map((row) => [row.outbox_id, row]));
     },
 
     /** An endpoint's attempts, newest first. */

@@ -1,5 +1,5 @@
-// Table types of the staff module (migration 002-moderation.ts), merged into the Database
-// type by platform/schema.ts. Only src/staff/store.ts queries these tables.
+// Table types of the staff module (migrations 002-moderation.ts, 008-moderator-alerts.ts), merged into the Database
+// type by platform/schema.ts. Only src/staff/store.ts and alert-store.ts query these tables.
 
 export type StaffRole = 'admin' | 'moderator';
 
@@ -32,7 +32,22 @@ export interface StaffSessionsTable {
   revoked_at: number | null;
 }
 
+/** How a staff member hears of new work on a site (migration 008-moderator-alerts.ts). */
+export type AlertMode = 'immediate' | 'hourly' | 'daily';
+
+export interface ModeratorAlertsTable {
+  user_id: string;
+  site_id: string;
+  /** New comments held for review. */
+  pending: number;
+  /** New reader reports. */
+  reports: number;
+  mode: AlertMode;
+  updated_at: number;
+}
+
 export interface StaffTables {
+  moderator_alerts: ModeratorAlertsTable;
   staff_users: StaffUsersTable;
   staff_roles: StaffRolesTable;
   staff_sessions: StaffSessionsTable;

@@ -18,7 +18,8 @@ import { encodeRequest, sendRaw, utf8Header, type RawRequest, type RawResult } f
 import { startStripeFake, stripeEnv, type StripeFake } from '../helpers/stripe-fake.ts';
 import { signHs, SSO_SECRET } from '../../src/identity/test-kit.ts';
 import { issueToken } from '../../src/identity/tokens.ts';
-import { createStaff, signIn } from '../helpers/admin.ts';
+import { insertOutbox } from '../../src/notify/outbox-store.ts';
+import { staffClient } from '../helpers/admin.ts';
 
 type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
 type JsonObject = { [key: string]: Json };
@@ -65,11 +66,16 @@ interface WriteRoute {
   ok: number;
   /** Body fields the schema requires, as dotted paths: removing one must be a 400 naming it. */
   required?: string[];
-  /** What proves the right to act: a bad X-Edit-Token must be a 403, a missing visitor a 400, a bad bearer token a 401;
-   * staff: the console's session cookie with its CSRF token, from the server's own origin (reader identities are ignored). */
-  auth: 'edit-token' | 'visitor' | 'bearer' | 'staff' | 'none';
+  /**
+   * What proves the right to act: a bad X-Edit-Token must be a 403, a missing visitor a 400, a
+   * bad bearer token a 401; console: a staff session cookie (401) with its CSRF token (403),
+   * from this server's own pages only (a publisher's Origin is refused), visitor header ignored.
+   */
+  auth: 'edit-token' | 'visitor' | 'bearer' | 'console' | 'none';
   /** Makes what this route's valid request needs beyond the fixture comment (a fresh account, a link). */
   prepare?(f: Fixture): Promise<void>;
+  /** The error code of a well-formed unknown id in the path; default comment_not_found. */
+  notFound?: string;
 }
 
 let subjects = 0;
@@ -112,11 +118,28 @@ async function prepareSubscriber(f: Fixture): Promise<void> {
 
 const bearerHeaders = (f: Fixture) => ({ Authorization: `Bearer ${f.bearer}`, 'X-Colloquy-Visitor': VOTER });
 
-/** A global admin's console session, signed in once per server (see before()). */
-const staff = { cookie: '', csrf: '' };
-const staffHeaders = () => ({ Cookie: staff.cookie, 'X-CSRF-Token': staff.csrf, 'X-Colloquy-Visitor': VOTER });
-/** The Origin a browser on the console's own pages sends: the raw requests' Host. */
-const CONSOLE_ORIGIN = 'http://127.0.0.1';
+/** A global admin's console session (cookie and CSRF token), made when the server starts. */
+let consoleSession: { cookie: string; csrf: string };
+const consoleHeaders = () => ({ Cookie: consoleSession.cookie, 'X-CSRF-Token': consoleSession.csrf, 'X-Colloquy-Visitor': VOTER });
+
+/**
+ * A fresh webhook endpoint of the site, as the path's id: switched off, and for approvals,
+ * which no fuzzed route makes, so the thousands of cases queue no deliveries.
+ */
+async function prepareWebhook(f: Fixture): Promise<void> {
+  const { webhooks } = server.app.notify;
+  f.id = (await webhooks.add(SITE, 'https://127.0.0.1:9/fuzz', ['comment.approved'])).id;
+  await webhooks.setActive(f.id, false);
+}
+
+/** A fresh outbox row given up on, as the path's id. */
+async function prepareFailedOutbox(f: Fixture): Promise<void> {
+  const key = `fuzz-failed-${++subjects}`;
+  await insertOutbox(server.app.database.db, { kind: 'email', dedupeKey: key, payload: { to: 'gone@example.com', subject: 'Fuzz' }, notBefore: Date.now() + 86_400_000 });
+  const row = (await server.app.notify.outbox.byKey(key))!;
+  await server.app.database.db.updateTable('outbox').set({ failed_at: Date.now() }).where('id', '=', row.id).execute();
+  f.id = row.id;
+}
 
 const ROUTES: WriteRoute[] = [
   {
@@ -331,20 +354,81 @@ const ROUTES: WriteRoute[] = [
     path: (f) => `/api/v1/admin/comments/${f.id}/moderate`,
     // hold: the fixture comment (approved) goes back to pending.
     body: () => ({ action: 'hold' }),
-    headers: staffHeaders,
+    headers: consoleHeaders,
     ok: 200,
     required: ['action'],
-    auth: 'staff',
+    auth: 'console',
   },
   {
     name: 'POST /api/v1/admin/comments/bulk',
     method: 'POST',
     path: () => '/api/v1/admin/comments/bulk',
     body: (f) => ({ site: SITE, ids: [f.id], action: 'hold' }),
-    headers: staffHeaders,
+    headers: consoleHeaders,
     ok: 200,
     required: ['site', 'ids', 'action'],
-    auth: 'staff',
+    auth: 'console',
+  },
+  {
+    name: 'PUT /api/v1/admin/me/alerts/:site',
+    method: 'PUT',
+    path: () => `/api/v1/admin/me/alerts/${SITE}`,
+    body: () => ({ pending: true, reports: false, mode: 'hourly' }),
+    headers: consoleHeaders,
+    ok: 200,
+    required: ['pending', 'reports', 'mode'],
+    auth: 'console',
+  },
+  {
+    name: 'POST /api/v1/admin/webhooks',
+    method: 'POST',
+    path: () => '/api/v1/admin/webhooks',
+    body: () => ({ site: SITE, url: 'https://127.0.0.1:9/fuzz-new', events: ['comment.approved'] }),
+    headers: consoleHeaders,
+    ok: 201,
+    required: ['site', 'url', 'events'],
+    auth: 'console',
+  },
+  {
+    name: 'PATCH /api/v1/admin/webhooks/:id',
+    method: 'PATCH',
+    path: (f) => `/api/v1/admin/webhooks/${f.id}`,
+    body: () => ({ url: 'https://127.0.0.1:9/fuzz-changed', events: ['comment.approved'], active: false }),
+    headers: consoleHeaders,
+    ok: 200,
+    auth: 'console',
+    prepare: prepareWebhook,
+    notFound: 'endpoint_not_found',
+  },
+  ...(['secret', 'test'] as const).map((action): WriteRoute => ({
+    name: `POST /api/v1/admin/webhooks/:id/${action}`,
+    method: 'POST',
+    path: (f) => `/api/v1/admin/webhooks/${f.id}/${action}`,
+    headers: consoleHeaders,
+    ok: action === 'test' ? 202 : 200,
+    auth: 'console',
+    prepare: prepareWebhook,
+    notFound: 'endpoint_not_found',
+  })),
+  {
+    name: 'DELETE /api/v1/admin/webhooks/:id',
+    method: 'DELETE',
+    path: (f) => `/api/v1/admin/webhooks/${f.id}`,
+    headers: consoleHeaders,
+    ok: 204,
+    auth: 'console',
+    prepare: prepareWebhook,
+    notFound: 'endpoint_not_found',
+  },
+  {
+    name: 'POST /api/v1/admin/outbox/:id/retry',
+    method: 'POST',
+    path: (f) => `/api/v1/admin/outbox/${f.id}/retry`,
+    headers: consoleHeaders,
+    ok: 200,
+    auth: 'console',
+    prepare: prepareFailedOutbox,
+    notFound: 'outbox_item_not_found',
   },
 ];
 
@@ -645,19 +729,30 @@ const headers: Generator = (route) => {
     ['two values', `${VOTER}, ${BYSTANDER}`],
     ['10 KB', 'v'.repeat(10_000)],
   ];
+  const isConsole = route.auth === 'console';
   const cases: Case[] = badVisitors.map(([name, value]) => ({
     name: `invalid X-Colloquy-Visitor: ${name}`,
     route,
     build: (f) => request(route, f, { headers: { 'X-Colloquy-Visitor': value } }),
-    // The console's routes read no reader identity at all (docs/ADMIN-API.md §1).
-    expect: route.auth === 'staff' ? { status: route.ok } : { status: 400, code: 'invalid_visitor', field: 'X-Colloquy-Visitor' },
+    expect: isConsole ? { status: route.ok } : { status: 400, code: 'invalid_visitor', field: 'X-Colloquy-Visitor' },
   }));
   cases.push({
     name: 'X-Colloquy-Visitor sent twice',
     route,
     build: (f) => request(route, f, { headers: { 'X-Colloquy-Visitor': null }, append: [['X-Colloquy-Visitor', VOTER], ['X-Colloquy-Visitor', BYSTANDER]] }),
-    expect: route.auth === 'staff' ? { status: route.ok } : { status: 400, code: 'invalid_visitor' },
+    expect: isConsole ? { status: route.ok } : { status: 400, code: 'invalid_visitor' },
   });
+  if (isConsole) {
+    const session: Array<[string, Record<string, string | null>, Expect]> = [
+      ['no session cookie', { Cookie: null }, { status: 401, code: 'unauthenticated' }],
+      ['a made-up session cookie', { Cookie: `colloquy_session=${'A'.repeat(43)}` }, { status: 401, code: 'unauthenticated' }],
+      ['no CSRF token', { 'X-CSRF-Token': null }, { status: 403, code: 'csrf_failed' }],
+      ['a wrong CSRF token', { 'X-CSRF-Token': 'B'.repeat(32) }, { status: 403, code: 'csrf_failed' }],
+      ['the CSRF token sent twice', { 'X-CSRF-Token': `${consoleSession.csrf}, ${consoleSession.csrf}` }, { status: 403, code: 'csrf_failed' }],
+      ['Sec-Fetch-Site: cross-site', { 'Sec-Fetch-Site': 'cross-site' }, { status: 403, code: 'origin_not_allowed' }],
+    ];
+    for (const [name, change, expect] of session) cases.push({ name: `console: ${name}`, route, build: (f) => request(route, f, { headers: change }), expect });
+  }
   cases.push({
     name: 'no X-Colloquy-Visitor',
     route,
@@ -710,17 +805,6 @@ const headers: Generator = (route) => {
       });
     }
   }
-  if (route.auth === 'staff') {
-    const badSessions: Array<[string, Record<string, string | null>, Expect]> = [
-      ['no session cookie', { Cookie: null }, { status: 401, code: 'unauthenticated' }],
-      ['a made-up session', { Cookie: `colloquy_session=${'A'.repeat(43)}` }, { status: 401, code: 'unauthenticated' }],
-      ['no CSRF token', { 'X-CSRF-Token': null }, { status: 403, code: 'csrf_failed' }],
-      ['a wrong CSRF token', { 'X-CSRF-Token': 'wrong-token-0123456789abcdef' }, { status: 403, code: 'csrf_failed' }],
-      ['a reader site\u2019s Origin', { Origin: 'https://publisher.example' }, { status: 403, code: 'origin_not_allowed' }],
-      ['Sec-Fetch-Site: cross-site', { 'Sec-Fetch-Site': 'cross-site' }, { status: 403, code: 'origin_not_allowed' }],
-    ];
-    for (const [name, change, expect] of badSessions) cases.push({ name: `console session: ${name}`, route, build: (f) => request(route, f, { headers: change }), expect });
-  }
   const others: Array<[string, Record<string, string | null>, Expect | undefined]> = [
     ['an 8 KB header', { 'X-Filler': 'f'.repeat(8 * 1024) }, { status: route.ok }],
     ['a 20 KB header', { 'X-Filler': 'f'.repeat(20 * 1024) }, { status: 431, code: 'headers_too_large' }],
@@ -730,11 +814,12 @@ const headers: Generator = (route) => {
     ['Origin: null', { Origin: 'null' }, { status: 403, code: 'origin_not_allowed' }],
     ['a malformed Origin', { Origin: ':::not a url:::' }, { status: 403, code: 'origin_not_allowed' }],
     ['a 10 KB Origin', { Origin: `https://${'o'.repeat(10_000)}.example` }, { status: 403, code: 'origin_not_allowed' }],
-    ['the allowed Origin', { Origin: route.auth === 'staff' ? CONSOLE_ORIGIN : 'https://publisher.example' }, { status: route.ok }],
+    // A publisher's page may post comments, never drive the console.
+    ['the allowed Origin', { Origin: 'https://publisher.example' }, isConsole ? { status: 403, code: 'origin_not_allowed' } : { status: route.ok }],
     ['a junk Authorization', { Authorization: 'Bearer \u00ff\u00fe junk' }, undefined],
     ['a junk X-Forwarded-For', { 'X-Forwarded-For': 'not-an-ip, 999.999.1.1, ::::' }, { status: route.ok }],
     ['a method-override header', { 'X-HTTP-Method-Override': 'GET' }, { status: route.ok }],
-    ['a junk Cookie', { Cookie: '\u00ff=\u00fe; ; =;' }, route.auth === 'staff' ? { status: 401, code: 'unauthenticated' } : { status: route.ok }],
+    ['a junk Cookie', { Cookie: '\u00ff=\u00fe; ; =;' }, isConsole ? { status: 401, code: 'unauthenticated' } : { status: route.ok }],
     ['a non-numeric Content-Length', { 'Content-Length': 'abc' }, { status: 400, code: 'bad_request' }],
     ['a negative Content-Length', { 'Content-Length': '-1' }, { status: 400, code: 'bad_request' }],
     ['Expect: something-else', { Expect: 'something-else' }, { status: 417, code: 'expectation_failed' }],
@@ -757,8 +842,8 @@ const badIds: Generator = (route) => {
     ['201 characters', 'A'.repeat(201), { status: 414, code: 'url_too_long' }],
     ['5,000 characters', 'A'.repeat(5000), { status: 414, code: 'url_too_long' }],
     ['lower case', (f) => f.id.toLowerCase(), { status: 400, field: 'id' }],
-    ['well-formed but unknown', '0000000000000000', { status: 404, code: 'comment_not_found' }],
-    ['letters Crockford leaves out', 'IIIIIIIIIIIIIIII', { status: 404, code: 'comment_not_found' }],
+    ['well-formed but unknown', '0000000000000000', { status: 404, code: route.notFound ?? 'comment_not_found' }],
+    ['letters Crockford leaves out', 'IIIIIIIIIIIIIIII', { status: 404, code: route.notFound ?? 'comment_not_found' }],
     ['dot segments', '../..', REJECT],
     ['encoded dot segments', '..%2F..%2Fhealthz', REJECT],
     ['double-encoded dot segments', '%252e%252e%252f', REJECT],
@@ -1123,6 +1208,10 @@ async function stored(page: string) {
     accounts: Number((await db.selectFrom('accounts').select((eb) => eb.fn.countAll().as('n')).where('deleted_at', 'is', null).executeTakeFirstOrThrow()).n),
     sessions: Number((await db.selectFrom('sessions').select((eb) => eb.fn.countAll().as('n')).where('revoked_at', 'is', null).executeTakeFirstOrThrow()).n),
     links: Number((await db.selectFrom('magic_links').select((eb) => eb.fn.countAll().as('n')).where('used_at', 'is', null).executeTakeFirstOrThrow()).n),
+    // Console writes: a refused request adds, changes or removes no endpoint, alert choice or outbox retry.
+    webhooks: await db.selectFrom('webhook_endpoints').select(['id', 'url', 'events', 'active', 'secret']).orderBy('id').execute(),
+    alerts: await db.selectFrom('moderator_alerts').select(['user_id', 'site_id', 'pending', 'reports', 'mode']).orderBy('user_id').execute(),
+    failedOutbox: Number((await db.selectFrom('outbox').select((eb) => eb.fn.countAll().as('n')).where('failed_at', 'is not', null).executeTakeFirstOrThrow()).n),
   };
   return { thread, comments, votes, totals };
 }
@@ -1222,10 +1311,10 @@ for (const engine of ENGINES.filter((e) => ENGINE_NAMES.includes(e.name))) descr
     // Flood limits off: every case posts its own fixture from one address.
     stripe = await startStripeFake();
     server = await startServer({ RATE_LIMITS: 'false', SSO_SECRET, ...stripeEnv(stripe), SUPPORT_ADMIN_TOKEN }, database);
+    const { client } = await staffClient(server, 'global', 'fuzz');
+    consoleSession = { cookie: client.cookie, csrf: client.csrf };
     casesRun = 0;
     port = Number(new URL(server.url).port);
-    const admin = await signIn(server, (await createStaff(server, 'global', 'fuzz')).email);
-    Object.assign(staff, { cookie: admin.cookie, csrf: admin.csrf });
     // A comment everyone can see, with a vote on it, that no case may change.
     const made = await newFixture('canary');
     const vote = await api('PUT', `/api/v1/comments/${made.id}/vote`, { value: 1 }, { 'X-Colloquy-Visitor': BYSTANDER });

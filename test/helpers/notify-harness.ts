@@ -12,6 +12,8 @@ import { createLocalBus } from '../../src/platform/bus.ts';
 import { openDatabase, type OpenDatabase } from '../../src/platform/db.ts';
 import { createSiteService, type SiteService } from '../../src/sites/service.ts';
 import { createSiteStore } from '../../src/sites/store.ts';
+import { createAlertStore } from '../../src/staff/alert-store.ts';
+import { createStaffAlerts } from '../../src/staff/alerts.ts';
 import { sqliteDatabase, type TestDatabase } from './databases.ts';
 import type { SmtpSink } from './smtp.ts';
 
@@ -48,7 +50,7 @@ export async function startHarness(sink: SmtpSink | null, worker: Partial<Worker
   const store = createCommentStore(open.db);
   const silent = { info() {}, warn() {}, error() {} };
   const notify = createNotify({
-    db: open.db, engine: open.engine, bus, sites, comments: store, log: silent, now,
+    db: open.db, engine: open.engine, bus, sites, comments: store, staff: createStaffAlerts({ store: createAlertStore(open.db), now }), log: silent, now,
     config: { secret: SECRET, smtpUrl: sink?.url ?? null, mailFrom: 'News Desk <news@courier.example>', publicUrl: 'https://comments.courier.example', outboxLeaseSeconds: 10, outboxRetrySeconds: 1 },
     worker: { pollMs: 10, ...worker },
   });
@@ -56,7 +58,7 @@ export async function startHarness(sink: SmtpSink | null, worker: Partial<Worker
     open, notify, sites,
     verdict: { status: 'approved' },
     comments: undefined as unknown as CommentService,
-    moderation: createCommentModeration({ store, moderationStore: {} as never, bus, now }),
+    moderation: createCommentModeration({ store, moderationStore: {} as never, bus, effects: notify.effects, now }),
     advance: (days) => void (offset += days * day),
     now,
     async post(input) {

@@ -1,11 +1,11 @@
 // The development mailbox (GET /api/v1/dev/mailbox, development only): messages the server
 // would have sent. Its shape belongs to another module, so fields are read defensively and
 // everything is shown as text.
-import { useCallback, useEffect, useState } from 'preact/hooks';
 import { useConsole } from './context.ts';
 import { t } from './i18n/t.ts';
 import { safeUrl } from './safeUrl.ts';
 import { Time } from './Time.tsx';
+import { useLoad } from './useLoad.ts';
 
 type Message = Record<string, unknown>;
 
@@ -25,19 +25,7 @@ export function messagesOf(data: unknown): Message[] {
 
 export function Mailbox() {
   const { api } = useConsole();
-  const [messages, setMessages] = useState<Message[] | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  const load = useCallback(async () => {
-    try {
-      setMessages(messagesOf(await api.mailbox()));
-      setError(null);
-    } catch (e) {
-      setError(e instanceof Error ? e.message : t('errorGeneric'));
-    }
-  }, [api]);
-  useEffect(() => {
-    void load();
-  }, [load]);
+  const { data: messages, error, reload: load } = useLoad(async () => messagesOf(await api.mailbox()), [api]);
   return (
     <section class="mailbox" aria-labelledby="mail-title">
       <div class="settings-head">

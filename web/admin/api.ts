@@ -5,6 +5,7 @@ import type {
   AdminComment, AuditEntry, AuditFilter, AuthorHistory, Ban, BanRequest, BulkResult, Action, Identity, JsonObject, Preview,
   QueueName, Session, SettingsDoc, Site,
 } from './types.ts';
+import type { AlertChoice, Delivery, Endpoint, OutboxItem, OutboxOverview, SiteAlerts } from './notifyTypes.ts';
 
 export class ApiError extends Error {
   readonly status: number;
@@ -116,6 +117,19 @@ export function createAdminApi(options: AdminApiOptions = {}) {
     audit: (site: string, filter: AuditFilter, cursor?: string | null) =>
       request<{ entries: AuditEntry[]; nextCursor: string | null }>('GET', '/audit', { site, ...filter, cursor, limit: 50 }),
     preview: (site: string, text: string) => request<Preview>('POST', '/moderation/preview', undefined, { site, text }),
+    myAlerts: () => request<{ alerts: SiteAlerts[] }>('GET', '/me/alerts'),
+    saveAlerts: (site: string, choice: AlertChoice) => request<{ alert: SiteAlerts }>('PUT', `/me/alerts/${enc(site)}`, undefined, choice),
+    webhooks: (site: string) => request<{ endpoints: Endpoint[]; events: string[] }>('GET', '/webhooks', { site }),
+    createWebhook: (site: string, url: string, events: string[]) =>
+      request<{ endpoint: Endpoint; secret: string }>('POST', '/webhooks', undefined, { site, url, events }),
+    updateWebhook: (id: string, changes: { url?: string; events?: string[]; active?: boolean }) =>
+      request<{ endpoint: Endpoint }>('PATCH', `/webhooks/${enc(id)}`, undefined, changes),
+    rotateWebhookSecret: (id: string) => request<{ endpoint: Endpoint; secret: string }>('POST', `/webhooks/${enc(id)}/secret`),
+    removeWebhook: (id: string) => request<void>('DELETE', `/webhooks/${enc(id)}`),
+    deliveries: (id: string) => request<{ deliveries: Delivery[] }>('GET', `/webhooks/${enc(id)}/deliveries`),
+    testWebhook: (id: string) => request<{ deliveryId: string }>('POST', `/webhooks/${enc(id)}/test`),
+    outbox: () => request<OutboxOverview>('GET', '/outbox'),
+    retryOutbox: (id: string) => request<{ item: OutboxItem }>('POST', `/outbox/${enc(id)}/retry`),
     /** The development mailbox (another module's route); any error means "not available". */
     mailbox: () => request<unknown>('GET', '/mailbox', undefined, undefined, '/api/v1/dev'),
   };

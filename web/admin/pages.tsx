@@ -5,6 +5,8 @@ import { Audit } from './Audit.tsx';
 import { Bans } from './Bans.tsx';
 import { Mailbox } from './Mailbox.tsx';
 import { Settings } from './Settings.tsx';
+import { Alerts } from './Alerts.tsx';
+import { Webhooks } from './Webhooks.tsx';
 
 export interface PageSpec {
   name: string;
@@ -20,6 +22,8 @@ export const PAGES = [
   { name: 'settings', adminOnly: true, render: () => <Settings /> },
   { name: 'audit', adminOnly: true, render: () => <Audit /> },
   { name: 'mailbox', adminOnly: false, devMailbox: true, render: () => <Mailbox /> },
+  { name: 'alerts', adminOnly: false, render: () => <Alerts /> },
+  { name: 'webhooks', adminOnly: true, render: () => <Webhooks /> },
 ] as const satisfies readonly PageSpec[];
 
 export type PageName = (typeof PAGES)[number]['name'];

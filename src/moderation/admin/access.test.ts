@@ -9,6 +9,7 @@ import { newPage, newVisitor } from '../../../test/helpers/api.ts';
 import { send, staffClient, type AdminClient } from '../../../test/helpers/admin.ts';
 import { ENGINES } from '../../../test/helpers/databases.ts';
 import { useServer } from '../../../test/helpers/suite.ts';
+import { insertOutbox } from '../../notify/outbox-store.ts';
 
 /** moderator and admin: of the site `demo`; global: global admin; self: any signed-in staff user (about themselves). */
 type Need = 'self' | 'moderator' | 'admin' | 'global';
@@ -17,6 +18,10 @@ interface Fixture {
   comment: string;
   ban: string;
   staff: string;
+  /** Webhook endpoints of the site: one to act on, one to remove; a failed outbox row to retry. */
+  webhook: string;
+  doomedWebhook: string;
+  failedOutbox: string;
 }
 
 interface Route {
@@ -57,6 +62,17 @@ const ROUTES: Route[] = [
   { method: 'GET', path: '/api/v1/admin/audit', need: 'admin', url: () => `/api/v1/admin/audit?site=${D}` },
   { method: 'GET', path: '/api/v1/admin/audit', need: 'admin', url: (f) => `/api/v1/admin/audit?site=${D}&action=comment&author=${f.comment}&from=2025-01-01&to=2999-01-01` },
   { method: 'POST', path: '/api/v1/admin/moderation/preview', need: 'moderator', url: () => '/api/v1/admin/moderation/preview', body: () => ({ site: D, text: 'hello' }) },
+  { method: 'GET', path: '/api/v1/admin/me/alerts', need: 'self', url: () => '/api/v1/admin/me/alerts' },
+  { method: 'PUT', path: '/api/v1/admin/me/alerts/{site}', need: 'moderator', url: () => `/api/v1/admin/me/alerts/${D}`, body: () => ({ pending: true, reports: false, mode: 'daily' }), harmless: { pending: true } },
+  { method: 'GET', path: '/api/v1/admin/webhooks', need: 'admin', url: () => `/api/v1/admin/webhooks?site=${D}` },
+  { method: 'POST', path: '/api/v1/admin/webhooks', need: 'admin', url: () => '/api/v1/admin/webhooks', body: () => ({ site: D, url: 'https://hooks.example/new', events: ['comment.created'] }), harmless: { site: D, url: 'ftp://hooks.example/', events: ['comment.created'] } },
+  { method: 'PATCH', path: '/api/v1/admin/webhooks/{id}', need: 'admin', url: (f) => `/api/v1/admin/webhooks/${f.webhook}`, body: () => ({ active: true }), harmless: { events: [] } },
+  { method: 'POST', path: '/api/v1/admin/webhooks/{id}/secret', need: 'admin', url: (f) => `/api/v1/admin/webhooks/${f.webhook}/secret` },
+  { method: 'GET', path: '/api/v1/admin/webhooks/{id}/deliveries', need: 'admin', url: (f) => `/api/v1/admin/webhooks/${f.webhook}/deliveries` },
+  { method: 'POST', path: '/api/v1/admin/webhooks/{id}/test', need: 'admin', url: (f) => `/api/v1/admin/webhooks/${f.webhook}/test` },
+  { method: 'DELETE', path: '/api/v1/admin/webhooks/{id}', need: 'admin', url: (f) => `/api/v1/admin/webhooks/${f.doomedWebhook}` },
+  { method: 'GET', path: '/api/v1/admin/outbox', need: 'global', url: () => '/api/v1/admin/outbox' },
+  { method: 'POST', path: '/api/v1/admin/outbox/{id}/retry', need: 'global', url: (f) => `/api/v1/admin/outbox/${f.failedOutbox}/retry` },
 ];
 
 const writes = ROUTES.filter((r) => r.method !== 'GET');
@@ -85,6 +101,14 @@ for (const engine of ENGINES) {
       const ban = await global.request('POST', '/api/v1/admin/bans', { site: D, kind: 'email', value: 'fixture@example.com', mode: 'ban', durationSeconds: null, reason: 'fixture' });
       assert.equal(ban.status, 201, ban.text);
       f.ban = ban.body.ban.id;
+      const { webhooks, outbox } = h.server.app.notify;
+      f.webhook = (await webhooks.add(D, 'https://hooks.example/a')).id;
+      f.doomedWebhook = (await webhooks.add(D, 'https://hooks.example/b')).id;
+      // Due far ahead, so no worker touches it before it is marked failed.
+      await insertOutbox(h.server.app.database.db, { kind: 'email', dedupeKey: 'access-fixture', payload: { to: 'nobody@example.com', subject: 'S' }, notBefore: Date.now() + 86_400_000 });
+      const failed = (await outbox.byKey('access-fixture'))!;
+      await h.server.app.database.db.updateTable('outbox').set({ failed_at: Date.now() }).where('id', '=', failed.id).execute();
+      f.failedOutbox = failed.id;
     });
 
     const call = (client: AdminClient | null, r: Route, headers: Record<string, string> = {}) =>

@@ -32,7 +32,8 @@ interface Layout {
   site: string;
   subject: string;
   intro: string;
-  quotes: Array<{ heading?: string; quote: Quoted }>;
+  /** Each with an optional heading and notes (a moderator alert's reasons) above it. */
+  quotes: Array<{ heading?: string; notes?: string[]; quote: Quoted }>;
   action?: { label: string; url: string };
   why: string;
   unsubscribe: Unsubscribe;
@@ -55,8 +56,9 @@ function compose(layout: Layout): RenderedEmail {
   const text = [
     layout.intro,
     '',
-    ...layout.quotes.flatMap(({ heading, quote }) => [
+    ...layout.quotes.flatMap(({ heading, notes = [], quote }) => [
       ...(heading ? [heading] : []),
+      ...notes.map((note) => `  • ${note}`),
       ...excerpt(quote.body).split('\n').map((line) => `> ${line}`),
       ...(quote.link ? [quote.link] : []),
       '',
@@ -73,7 +75,7 @@ function compose(layout: Layout): RenderedEmail {
 <div style="max-width:560px;margin:0 auto;background:#fff;padding:24px;border-radius:8px">
 <p style="margin:0 0 16px;font-weight:600">${site}</p>
 <p>${paragraphs(layout.intro)}</p>
-${layout.quotes.map(({ heading, quote }) => html`${heading ? html`<p style="margin:16px 0 4px">${heading}</p>` : ''}<blockquote style="margin:0 0 8px;padding:8px 12px;border-left:3px solid #ccc;color:#333">${paragraphs(excerpt(quote.body))}</blockquote>${quote.link ? html`<p style="margin:0 0 16px"><a href="${quote.link}">${fill('readAndReply')}</a></p>` : ''}`)}
+${layout.quotes.map(({ heading, notes = [], quote }) => html`${heading ? html`<p style="margin:16px 0 4px">${heading}</p>` : ''}${notes.length ? html`<ul style="margin:0 0 8px;padding-left:20px;color:#444">${notes.map((note) => html`<li>${note}</li>`)}</ul>` : ''}<blockquote style="margin:0 0 8px;padding:8px 12px;border-left:3px solid #ccc;color:#333">${paragraphs(excerpt(quote.body))}</blockquote>${quote.link ? html`<p style="margin:0 0 16px"><a href="${quote.link}">${fill('readAndReply')}</a></p>` : ''}`)}
 ${layout.action ? html`<p><a href="${layout.action.url}" style="display:inline-block;padding:10px 16px;background:#1a56db;color:#fff;border-radius:6px;text-decoration:none">${layout.action.label}</a></p>` : ''}
 <hr style="border:0;border-top:1px solid #eee;margin:24px 0 12px">
 <p style="font-size:13px;color:#666">${layout.why}<br>
@@ -149,5 +151,59 @@ export function digestEmail(input: { site: string; day: string; items: Quoted[];
     quotes: items.map((quote) => ({ heading: t('digestItem', { name: quote.name, title: quote.title }), quote })),
     why: t('footerWhyAll', { site }),
     unsubscribe: { allUrl: input.unsubscribe.allUrl },
+  });
+}
+
+/** What happened to a comment that a moderator is alerted of. */
+export interface AlertEvent {
+  type: 'held' | 'reported';
+  /** The pipeline's reasons for a hold; the reader's reason (and note) for a report. */
+  reasons: string[];
+}
+
+/** One comment in a moderator alert: the comment, what happened to it, and where to act. */
+export interface AlertItem {
+  quote: Quoted;
+  events: AlertEvent[];
+  queueUrl: string;
+}
+
+const HEADING: Record<AlertEvent['type'], TextKey> = { held: 'alertHeldHeading', reported: 'alertReportedHeading' };
+
+function alertQuote(item: AlertItem) {
+  const params = { name: item.quote.name, title: item.quote.title };
+  return {
+    heading: item.events.map((e) => t(HEADING[e.type], params)).join(' · '),
+    notes: item.events.flatMap((e) => e.reasons),
+    quote: item.quote,
+  };
+}
+
+export function alertEmail(input: { site: string; item: AlertItem; settingsUrl: string; allUrl: string }): RenderedEmail {
+  const { site, item } = input;
+  const [event] = item.events;
+  const params = { site, name: item.quote.name, title: item.quote.title };
+  const held = event?.type === 'held';
+  return compose({
+    site,
+    subject: t(held ? 'alertHeldSubject' : 'alertReportedSubject', params),
+    intro: [t(held ? 'alertHeldIntro' : 'alertReportedIntro', params), t('alertWhy', {})].join('\n'),
+    quotes: [{ notes: item.events.flatMap((e) => e.reasons), quote: item.quote }],
+    action: { label: t('alertOpenQueue', {}), url: item.queueUrl },
+    why: t('alertFooter', { site, url: input.settingsUrl }),
+    unsubscribe: { allUrl: input.allUrl },
+  });
+}
+
+export function alertDigestEmail(input: { site: string; period: string; items: AlertItem[]; total: number; settingsUrl: string; allUrl: string }): RenderedEmail {
+  const { site, items } = input;
+  return compose({
+    site,
+    subject: t('alertDigestSubject', { site, count: input.total }),
+    intro: t('alertDigestIntro', { site, period: input.period }),
+    quotes: items.map(alertQuote),
+    action: items[0] ? { label: t('alertOpenQueue', {}), url: items[0].queueUrl } : undefined,
+    why: t('alertFooter', { site, url: input.settingsUrl }),
+    unsubscribe: { allUrl: input.allUrl },
   });
 }
