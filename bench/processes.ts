@@ -84,7 +84,18 @@ function tail(file: string): string {
 
 export const SECRET = 'bench-secret-' + randomBytes(24).toString('base64url');
 
-export function startColloquy(options: { dataDir: string; databaseUrl?: string; cacheEntries?: number; logFile: string }): Promise<Child> {
+export interface ColloquyOptions {
+  dataDir: string;
+  databaseUrl?: string;
+  cacheEntries?: number;
+  logFile: string;
+  /** More environment (ADMIN_EMAIL, …). */
+  env?: Record<string, string>;
+  /** Another entry point than src/main.ts (bench/server-without-pipeline.ts). */
+  script?: string;
+}
+
+export function startColloquy(options: ColloquyOptions): Promise<Child> {
   const env: Record<string, string> = {
     DATA_DIR: options.dataDir,
     LOG_LEVEL: 'warn',
@@ -99,7 +110,7 @@ export function startColloquy(options: { dataDir: string; databaseUrl?: string; 
   };
   if (options.databaseUrl) env.DATABASE_URL = options.databaseUrl;
   if (options.cacheEntries !== undefined) env.CACHE_ENTRIES = String(options.cacheEntries);
-  return start('colloquy', 'src/main.ts', env, options.logFile, '/readyz');
+  return start('colloquy', options.script ?? 'src/main.ts', { ...env, ...options.env }, options.logFile, '/readyz');
 }
 
 /** The baseline: node:http answering every request with the bytes and headers in `file`. */

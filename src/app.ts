@@ -5,7 +5,7 @@ import swaggerUi from '@fastify/swagger-ui';
 import { fileURLToPath } from 'node:url';
 import { commentRoutes } from './comments/routes.ts';
 import { threadHtmlRoutes } from './comments/html-routes.ts';
-import { createCommentService } from './comments/service.ts';
+import { createCommentService, type Moderate } from './comments/service.ts';
 import { createCommentStore } from './comments/store.ts';
 import { createAccountCommentStore } from './comments/account-store.ts';
 import { createAccountComments } from './comments/accounts.ts';
@@ -48,9 +48,16 @@ export interface App {
   close(): Promise<void>;
 }
 
+/** What code (never configuration) may replace when building the app. */
+export interface AppOverrides {
+  /** Decides every new and edited comment instead of the moderation pipeline: bench/posting.ts
+   * measures posting without the pipeline with `approveAll`. */
+  moderate?: Moderate;
+}
+
 const PUBLIC_DIR = fileURLToPath(new URL('../dist/public', import.meta.url));
 
-export async function buildApp(config: Config): Promise<App> {
+export async function buildApp(config: Config, overrides: AppOverrides = {}): Promise<App> {
   const http = Fastify({
     logger: { level: config.logLevel },
     bodyLimit: config.bodyLimit,
@@ -82,7 +89,7 @@ export async function buildApp(config: Config): Promise<App> {
   });
   const moderation = createModeration({ db: database.db, sites, store: commentStore, bus, limiter, config, phaseDeps: { classifiers: createClassifiers(config), altcha } });
   await moderation.bootstrap();
-  const comments = createCommentService({ store: commentStore, sites, bus, effects: notify.effects, moderate: moderation.moderate });
+  const comments = createCommentService({ store: commentStore, sites, bus, effects: notify.effects, moderate: overrides.moderate ?? moderation.moderate });
   const accountComments = createAccountComments({ store: commentStore, accountStore: createAccountCommentStore(database.db), bus });
   const identity = createIdentity({ db: database.db, sites, comments: accountComments, enqueueEmail, limiter, config });
   if (config.seedDemo) await sites.ensure(DEMO_SITE, 'The Riverside Courier', config.demoOrigins, demoSettings(config));
