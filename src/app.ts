@@ -87,7 +87,7 @@ export async function buildApp(config: Config, overrides: AppOverrides = {}): Pr
     hmacKey: config.altchaHmacKey,
     store: altchaRedis ? createRedisReplayStore(altchaRedis, { onError: (error) => http.log.warn({ err: error }, 'ALTCHA replay store unavailable; allowing') }) : undefined,
   });
-  const moderation = createModeration({ db: database.db, sites, store: commentStore, bus, limiter, config, phaseDeps: { classifiers: createClassifiers(config), altcha } });
+  const moderation = createModeration({ db: database.db, sites, store: commentStore, bus, limiter, config, phaseDeps: { classifiers: createClassifiers(config), altcha }, onError: (error) => http.log.warn({ err: error }, 'moderation housekeeping failed') });
   await moderation.bootstrap();
   const comments = createCommentService({ store: commentStore, sites, bus, effects: notify.effects, moderate: overrides.moderate ?? moderation.moderate });
   const accountComments = createAccountComments({ store: commentStore, accountStore: createAccountCommentStore(database.db), bus });

@@ -2,6 +2,8 @@
 // explains itself with reasons and may decide. The pipeline times every phase and stops at the
 // first rejection (or spam verdict); a "pending" verdict holds the comment but later phases
 // still run, so a later phase can still reject it and every reason is collected.
+import type { Transaction } from 'kysely';
+import type { Database } from '../platform/schema.ts';
 import { fold, type Folded } from './normalize.ts';
 import type { ModerationSettings } from './settings.ts';
 
@@ -68,11 +70,19 @@ export interface PhaseContext {
   dryRun?: boolean;
 }
 
+/**
+ * What a phase keeps of a comment, written in the transaction that stores the comment (or its
+ * edit): it has the comment's id then, and commits or rolls back with the comment.
+ */
+export type CommentWrite = (trx: Transaction<Database>, commentId: string) => Promise<void>;
+
 export interface PhaseResult {
   reasons: Reason[];
   decision?: Decision;
   /** Shadow-ban: the author sees the comment as published, nobody else does. */
   shadow?: boolean;
+  /** Runs only if the comment is stored (never in a dry run). */
+  write?: CommentWrite;
 }
 
 export interface Phase {
@@ -91,6 +101,8 @@ export interface PipelineResult {
   timings: PhaseTiming[];
   /** Set when a phase that ran asked for a shadow-ban (absent otherwise). */
   shadow?: boolean;
+  /** The phases' writes, in phase order, for the caller to run in the comment's transaction. */
+  writes: CommentWrite[];
 }
 
 const foldedTexts = new WeakMap<PhaseInput, Folded>();
@@ -108,9 +120,10 @@ export function foldedOf(input: PhaseInput): Folded {
 export async function runPipeline(phases: readonly Phase[], input: PhaseInput, ctx: PhaseContext): Promise<PipelineResult> {
   const reasons: Reason[] = [];
   const timings: PhaseTiming[] = [];
+  const writes: CommentWrite[] = [];
   let held = false;
   let shadow = false;
-  const done = (status: Decision): PipelineResult => (shadow ? { status, reasons, timings, shadow } : { status, reasons, timings });
+  const done = (status: Decision): PipelineResult => (shadow ? { status, reasons, timings, shadow, writes } : { status, reasons, timings, writes });
   for (const phase of phases) {
     const started = performance.now();
     const pending = phase.run(input, ctx);
@@ -118,6 +131,7 @@ export async function runPipeline(phases: readonly Phase[], input: PhaseInput, c
     timings.push({ phase: phase.name, ms: performance.now() - started });
     reasons.push(...result.reasons);
     if (result.shadow) shadow = true;
+    if (result.write) writes.push(result.write);
     if (result.decision === 'rejected' || result.decision === 'spam') return done(result.decision);
     if (result.decision === 'pending') held = true;
   }

@@ -1,12 +1,14 @@
 // The pipeline wired to the rest: builds the `Moderate` hook the comment service calls on every
 // new and edited comment (site settings, the author's identities, the phases in order), stores
 // each decision with its reasons and timings, and runs dry runs that store nothing.
+import type { Transaction } from 'kysely';
 import type { CommentModeration } from '../comments/moderation.ts';
 import { authorRefOf } from '../comments/moderation-store.ts';
 import { actorKey, type Draft, type Moderate } from '../comments/service.ts';
 import { forbidden } from '../platform/errors.ts';
 import { newId } from '../platform/ids.ts';
 import { enforce, type RateLimiter } from '../platform/rate-limit.ts';
+import type { Database } from '../platform/schema.ts';
 import type { Site, SiteService } from '../sites/service.ts';
 import type { BanService } from './bans.ts';
 import type { DecisionStore } from './decision-store.ts';
@@ -15,7 +17,7 @@ import { buildPhases, closedReason, type PhaseDeps } from './phases/index.ts';
 import { siteModeration } from './site-settings.ts';
 import type { DecisionSource } from './tables.ts';
 
-export interface Evaluation extends PipelineResult {
+export interface Evaluation extends Omit<PipelineResult, 'writes'> {
   shadow: boolean;
   /** Time the phases took, ms. */
   ms: number;
@@ -60,18 +62,21 @@ export function createModerationService(deps: ModerationDeps) {
 
   const phases = buildPhases({ ...deps.phaseDeps, isBanned: deps.bans.isBanned, approvedCountOf, now });
 
-  async function evaluate(site: Site, input: PhaseInput, dryRun: boolean): Promise<Evaluation> {
+  async function evaluate(site: Site, input: PhaseInput, dryRun: boolean): Promise<Evaluation & Pick<PipelineResult, 'writes'>> {
     const result = await runPipeline(phases, input, { settings: siteModeration(site), siteId: site.id, dryRun });
     const timings = result.timings.map((t) => ({ phase: t.phase, ms: round(t.ms) }));
     return { ...result, timings, shadow: !!result.shadow, ms: round(result.timings.reduce((sum, t) => sum + t.ms, 0)) };
   }
 
-  async function record(commentId: string, siteId: string, source: DecisionSource, e: Pick<Evaluation, 'status' | 'shadow' | 'reasons' | 'timings'> & { ms: number | null }, actorId: string | null = null) {
+  type Recorded = Pick<Evaluation, 'status' | 'shadow' | 'reasons' | 'timings'> & { ms: number | null };
+
+  /** Stores a decision on a comment; in `trx` when it belongs to the comment's own transaction. */
+  async function record(commentId: string, siteId: string, source: DecisionSource, e: Recorded, actorId: string | null = null, trx?: Transaction<Database>) {
     const at = now();
     await decisions.insert({
       id: newId(at), comment_id: commentId, site_id: siteId, source, status: e.status, shadow: e.shadow ? 1 : 0,
       reasons: JSON.stringify(e.reasons), timings: JSON.stringify(e.timings), ms: e.ms, actor_id: actorId, at,
-    });
+    }, trx);
   }
 
   /** The site's own posting limits, on top of the server-wide flood limits. */
@@ -96,12 +101,17 @@ export function createModerationService(deps: ModerationDeps) {
       request: draft.actor.request,
       at: now(),
     };
-    const result = await evaluate(draft.site, input, false);
+    const { writes, ...result } = await evaluate(draft.site, input, false);
     const closed = closedReason(result);
     if (closed) throw forbidden('thread_closed', closed.detail ? `This discussion is closed: ${closed.detail}` : 'This discussion is closed');
     // A bot caught by the bots phase is answered as if held, so it learns nothing; stored as spam.
     const answer = result.status === 'spam' && result.timings.at(-1)?.phase === 'bots' ? 'pending' : undefined;
-    return { status: result.status, shadow: result.shadow, ...(answer && { answer }), record: (commentId) => record(commentId, draft.site.id, 'pipeline', result) };
+    // The decision and what the phases keep commit in the comment's own transaction.
+    const write = async (trx: Transaction<Database>, commentId: string) => {
+      await record(commentId, draft.site.id, 'pipeline', result, null, trx);
+      for (const phaseWrite of writes) await phaseWrite(trx, commentId);
+    };
+    return { status: result.status, shadow: result.shadow, ...(answer && { answer }), write };
   };
 
   return {
@@ -111,7 +121,8 @@ export function createModerationService(deps: ModerationDeps) {
     /** The decision the site's pipeline would make on `text`, storing nothing. */
     async preview(siteId: string, text: string, author?: AuthorIdentity): Promise<Evaluation> {
       const site = await deps.sites.require(siteId);
-      return evaluate(site, { text, author, at: now() }, true);
+      const { writes: _none, ...evaluation } = await evaluate(site, { text, author, at: now() }, true);
+      return evaluation;
     },
   };
 }
