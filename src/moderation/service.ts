@@ -47,11 +47,9 @@ function authorOf(draft: Draft): AuthorIdentity {
   };
 }
 
-export function createModerationService(deps: ModerationDeps) {
-  const { comments, decisions, now = Date.now } = deps;
-
-  /** Approved comments of the author on the site, by their strongest identity. */
-  const approvedCountOf = async (identity: AuthorIdentity, siteId: string | undefined) => {
+/** The premoderation phase's count: approved comments of the author on the site, by their strongest identity. */
+export function approvedCounter(comments: Pick<CommentModeration, 'approvedCount'>) {
+  return async (identity: AuthorIdentity, siteId: string | undefined): Promise<number> => {
     const ref = authorRefOf({
       author_key: identity.accountId ? `account:${identity.accountId}` : (identity.visitorKey ?? null),
       author_email: identity.email ?? null,
@@ -59,8 +57,11 @@ export function createModerationService(deps: ModerationDeps) {
     });
     return ref && siteId ? comments.approvedCount(siteId, ref) : 0;
   };
+}
 
-  const phases = buildPhases({ ...deps.phaseDeps, isBanned: deps.bans.isBanned, approvedCountOf, now });
+export function createModerationService(deps: ModerationDeps) {
+  const { comments, decisions, now = Date.now } = deps;
+  const phases = buildPhases({ ...deps.phaseDeps, isBanned: deps.bans.isBanned, approvedCountOf: approvedCounter(comments), now });
 
   async function evaluate(site: Site, input: PhaseInput, dryRun: boolean): Promise<Evaluation & Pick<PipelineResult, 'writes'>> {
     const result = await runPipeline(phases, input, { settings: siteModeration(site), siteId: site.id, dryRun });
