@@ -33,6 +33,7 @@ import { createModeration } from './moderation/module.ts';
 import { createClassifiers } from './moderation/classifiers/index.ts';
 import { createAltcha, createRedisReplayStore } from './moderation/altcha.ts';
 import { altchaRoutes } from './moderation/altcha-routes.ts';
+import { createRedisFingerprintStore } from './moderation/phases/redis-fingerprint-store.ts';
 import { siteForRequest } from './sites/access.ts';
 import { createSiteService } from './sites/service.ts';
 import { createSiteStore } from './sites/store.ts';
@@ -81,13 +82,16 @@ export async function buildApp(config: Config, overrides: AppOverrides = {}): Pr
   const commentStore = createCommentStore(database.db);
   const notify = createNotify({ db: database.db, engine: database.engine, bus, sites, comments: commentStore, config, log: http.log.child({ module: 'notify' }) });
   // External classifiers run only where their keys are configured (PERSPECTIVE_API_KEY, AKISMET_*, CLASSIFIER_URL).
-  // ALTCHA: used challenges are remembered in Redis when nodes share it, else in memory.
+  // ALTCHA: used challenges are remembered in Redis when nodes share it, else in memory (the
+  // same connection carries duplicate fingerprints, below).
   const altchaRedis = config.redisUrl ? new Redis(config.redisUrl, { lazyConnect: true, maxRetriesPerRequest: 1 }) : null;
   const altcha = createAltcha({
     hmacKey: config.altchaHmacKey,
     store: altchaRedis ? createRedisReplayStore(altchaRedis, { onError: (error) => http.log.warn({ err: error }, 'ALTCHA replay store unavailable; allowing') }) : undefined,
   });
-  const moderation = createModeration({ db: database.db, sites, store: commentStore, bus, limiter, config, phaseDeps: { classifiers: createClassifiers(config), altcha }, onError: (error) => http.log.warn({ err: error }, 'moderation housekeeping failed') });
+  // Near-duplicate fingerprints: shared through Redis when nodes share it, else in this process.
+  const fingerprints = altchaRedis ? createRedisFingerprintStore(altchaRedis, { onError: (error) => http.log.warn({ err: error }, 'duplicate fingerprints unavailable; not checking') }) : undefined;
+  const moderation = createModeration({ db: database.db, sites, store: commentStore, bus, limiter, config, phaseDeps: { classifiers: createClassifiers(config), altcha, fingerprints } });
   await moderation.bootstrap();
   const comments = createCommentService({ store: commentStore, sites, bus, effects: notify.effects, moderate: overrides.moderate ?? moderation.moderate });
   const accountComments = createAccountComments({ store: commentStore, accountStore: createAccountCommentStore(database.db), bus });

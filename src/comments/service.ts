@@ -225,6 +225,7 @@ export function createCommentService({ store, sites, bus, moderate = approveAll,
         await effects?.created(trx, { site, thread, comment, notify });
       });
       if (!written) throw parentNotFound();
+      await verdict.stored?.(id);
       publish('comment.created', thread, comment);
       return { comment: toView(comment), status: verdict.answer ?? ownStatus(comment), editToken };
     },
@@ -238,6 +239,7 @@ export function createCommentService({ store, sites, bus, moderate = approveAll,
       const at = now();
       const edit = { body, html: renderMarkdown(body), at, ...editedStatus(comment, verdict) };
       const updated = await store.saveEdit(comment, edit, verdict.write && ((trx) => verdict.write!(trx, id)));
+      await verdict.stored?.(id);
       const event = editEvent(comment, updated);
       publish(event.type, thread, event.row, event.extra);
       return { comment: toView(updated), status: ownStatus(updated) };

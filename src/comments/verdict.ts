@@ -13,9 +13,10 @@ export interface Verdict {
   shadow?: boolean;
   /** What the author is told instead of `status` (a bot caught as spam hears "pending"). */
   answer?: Status;
-  /** Stores the decision's reasons (and what moderation keeps of the text) in the comment's
-   * own transaction, once the comment has its id. */
+  /** Stores the decision with its reasons in the comment's own transaction. */
   write?: (trx: Transaction<Database>, commentId: string) => Promise<void>;
+  /** Runs once the comment is committed: what moderation keeps of it (its text's fingerprint). */
+  stored?: (commentId: string) => Promise<void>;
 }
 
 const RANK: Record<string, number> = { approved: 0, pending: 1, spam: 2, rejected: 3 };

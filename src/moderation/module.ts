@@ -26,7 +26,6 @@ import { createReportStore } from './report-store.ts';
 import { reportRoutes } from './report-routes.ts';
 import { createReportService } from './reports.ts';
 import { createModerationService, type ModerationDeps } from './service.ts';
-import { createDbFingerprintStore } from './phases/fingerprint-store.ts';
 
 export interface ModerationModuleDeps {
   db: Db;
@@ -37,8 +36,6 @@ export interface ModerationModuleDeps {
   limiter: RateLimiter | null;
   config: Pick<Config, 'secret' | 'adminEmail' | 'adminPassword' | 'adminSessionHours'> & Partial<Pick<Config, 'publicUrl'>>;
   phaseDeps?: ModerationDeps['phaseDeps'];
-  /** Hears of background failures (expired fingerprints not purged). */
-  onError?: (error: unknown) => void;
   now?: () => number;
 }
 
@@ -49,9 +46,7 @@ export function createModeration(deps: ModerationModuleDeps) {
   const comments = createCommentModeration({ store: deps.store, moderationStore: createModerationCommentStore(db), bus, now });
   const decisions = createDecisionStore(db);
   const bans = createBanService(createBanStore(db), now);
-  // Fingerprints live in the database so every node's duplicates phase sees every node's comments.
-  const fingerprints = createDbFingerprintStore(db, { onError: deps.onError, now });
-  const moderation = createModerationService({ sites, comments, bans, decisions, limiter: deps.limiter, phaseDeps: { fingerprints, ...deps.phaseDeps }, now });
+  const moderation = createModerationService({ sites, comments, bans, decisions, limiter: deps.limiter, phaseDeps: deps.phaseDeps, now });
   const reports = createReportService({ store: createReportStore(db), comments, record: moderation.record, now });
   const audit = createAuditService(createAuditStore(db), now);
   const actions = createActionService({ comments, decisions, reports, audit, record: moderation.record });

@@ -2,8 +2,6 @@
 // explains itself with reasons and may decide. The pipeline times every phase and stops at the
 // first rejection (or spam verdict); a "pending" verdict holds the comment but later phases
 // still run, so a later phase can still reject it and every reason is collected.
-import type { Transaction } from 'kysely';
-import type { Database } from '../platform/schema.ts';
 import { fold, type Folded } from './normalize.ts';
 import type { ModerationSettings } from './settings.ts';
 
@@ -71,10 +69,10 @@ export interface PhaseContext {
 }
 
 /**
- * What a phase keeps of a comment, written in the transaction that stores the comment (or its
- * edit): it has the comment's id then, and commits or rolls back with the comment.
+ * What a phase keeps of a comment once the comment is stored (committed) and has its id, so
+ * nothing is kept of a comment that was refused or whose transaction failed.
  */
-export type CommentWrite = (trx: Transaction<Database>, commentId: string) => Promise<void>;
+export type KeepComment = (commentId: string) => Promise<void>;
 
 export interface PhaseResult {
   reasons: Reason[];
@@ -82,7 +80,7 @@ export interface PhaseResult {
   /** Shadow-ban: the author sees the comment as published, nobody else does. */
   shadow?: boolean;
   /** Runs only if the comment is stored (never in a dry run). */
-  write?: CommentWrite;
+  keep?: KeepComment;
 }
 
 export interface Phase {
@@ -101,8 +99,8 @@ export interface PipelineResult {
   timings: PhaseTiming[];
   /** Set when a phase that ran asked for a shadow-ban (absent otherwise). */
   shadow?: boolean;
-  /** The phases' writes, in phase order, for the caller to run in the comment's transaction. */
-  writes: CommentWrite[];
+  /** The phases' `keep`s, in phase order, for the caller to run once the comment is stored. */
+  keeps: KeepComment[];
 }
 
 const foldedTexts = new WeakMap<PhaseInput, Folded>();
@@ -120,10 +118,10 @@ export function foldedOf(input: PhaseInput): Folded {
 export async function runPipeline(phases: readonly Phase[], input: PhaseInput, ctx: PhaseContext): Promise<PipelineResult> {
   const reasons: Reason[] = [];
   const timings: PhaseTiming[] = [];
-  const writes: CommentWrite[] = [];
+  const keeps: KeepComment[] = [];
   let held = false;
   let shadow = false;
-  const done = (status: Decision): PipelineResult => (shadow ? { status, reasons, timings, shadow, writes } : { status, reasons, timings, writes });
+  const done = (status: Decision): PipelineResult => (shadow ? { status, reasons, timings, shadow, keeps } : { status, reasons, timings, keeps });
   for (const phase of phases) {
     const started = performance.now();
     const pending = phase.run(input, ctx);
@@ -131,7 +129,7 @@ export async function runPipeline(phases: readonly Phase[], input: PhaseInput, c
     timings.push({ phase: phase.name, ms: performance.now() - started });
     reasons.push(...result.reasons);
     if (result.shadow) shadow = true;
-    if (result.write) writes.push(result.write);
+    if (result.keep) keeps.push(result.keep);
     if (result.decision === 'rejected' || result.decision === 'spam') return done(result.decision);
     if (result.decision === 'pending') held = true;
   }

@@ -17,7 +17,7 @@ import { buildPhases, closedReason, type PhaseDeps } from './phases/index.ts';
 import { siteModeration } from './site-settings.ts';
 import type { DecisionSource } from './tables.ts';
 
-export interface Evaluation extends Omit<PipelineResult, 'writes'> {
+export interface Evaluation extends Omit<PipelineResult, 'keeps'> {
   shadow: boolean;
   /** Time the phases took, ms. */
   ms: number;
@@ -63,7 +63,7 @@ export function createModerationService(deps: ModerationDeps) {
   const { comments, decisions, now = Date.now } = deps;
   const phases = buildPhases({ ...deps.phaseDeps, isBanned: deps.bans.isBanned, approvedCountOf: approvedCounter(comments), now });
 
-  async function evaluate(site: Site, input: PhaseInput, dryRun: boolean): Promise<Evaluation & Pick<PipelineResult, 'writes'>> {
+  async function evaluate(site: Site, input: PhaseInput, dryRun: boolean): Promise<Evaluation & Pick<PipelineResult, 'keeps'>> {
     const result = await runPipeline(phases, input, { settings: siteModeration(site), siteId: site.id, dryRun });
     const timings = result.timings.map((t) => ({ phase: t.phase, ms: round(t.ms) }));
     return { ...result, timings, shadow: !!result.shadow, ms: round(result.timings.reduce((sum, t) => sum + t.ms, 0)) };
@@ -102,17 +102,19 @@ export function createModerationService(deps: ModerationDeps) {
       request: draft.actor.request,
       at: now(),
     };
-    const { writes, ...result } = await evaluate(draft.site, input, false);
+    const { keeps, ...result } = await evaluate(draft.site, input, false);
     const closed = closedReason(result);
     if (closed) throw forbidden('thread_closed', closed.detail ? `This discussion is closed: ${closed.detail}` : 'This discussion is closed');
     // A bot caught by the bots phase is answered as if held, so it learns nothing; stored as spam.
     const answer = result.status === 'spam' && result.timings.at(-1)?.phase === 'bots' ? 'pending' : undefined;
-    // The decision and what the phases keep commit in the comment's own transaction.
-    const write = async (trx: Transaction<Database>, commentId: string) => {
-      await record(commentId, draft.site.id, 'pipeline', result, null, trx);
-      for (const phaseWrite of writes) await phaseWrite(trx, commentId);
+    return {
+      status: result.status, shadow: result.shadow, ...(answer && { answer }),
+      // The decision commits with the comment; what the phases keep waits for that commit.
+      write: (trx, commentId) => record(commentId, draft.site.id, 'pipeline', result, null, trx),
+      stored: async (commentId) => {
+        for (const keep of keeps) await keep(commentId);
+      },
     };
-    return { status: result.status, shadow: result.shadow, ...(answer && { answer }), write };
   };
 
   return {
@@ -122,7 +124,7 @@ export function createModerationService(deps: ModerationDeps) {
     /** The decision the site's pipeline would make on `text`, storing nothing. */
     async preview(siteId: string, text: string, author?: AuthorIdentity): Promise<Evaluation> {
       const site = await deps.sites.require(siteId);
-      const { writes: _none, ...evaluation } = await evaluate(site, { text, author, at: now() }, true);
+      const { keeps: _none, ...evaluation } = await evaluate(site, { text, author, at: now() }, true);
       return evaluation;
     },
   };

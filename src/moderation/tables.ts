@@ -81,33 +81,10 @@ export interface ModerationAuditTable {
   at: number;
 }
 
-/** A stored comment's text fingerprint (migration 007; phases/fingerprint-store.ts). */
-export interface ModerationFingerprintsTable {
-  comment_id: string;
-  site_id: string;
-  at: number;
-  /** JSON array of identity keys. */
-  author_keys: string;
-  exact: string;
-  /** 64 little-endian uint32 MinHash slots, base64. */
-  minhash: string;
-  length: number;
-}
-
-/** One lookup key of a fingerprint: an LSH band ("3:k2j9a") or an author identity ("visitor:…"). */
-export interface ModerationFingerprintKeysTable {
-  comment_id: string;
-  key: string;
-  site_id: string;
-  at: number;
-}
-
 export interface ModerationTables {
   moderation_decisions: ModerationDecisionsTable;
   moderation_bans: ModerationBansTable;
   moderation_reports: ModerationReportsTable;
   moderation_reporters: ModerationReportersTable;
   moderation_audit: ModerationAuditTable;
-  moderation_fingerprints: ModerationFingerprintsTable;
-  moderation_fingerprint_keys: ModerationFingerprintKeysTable;
 }

@@ -1,8 +1,6 @@
 // Recent fingerprints for the duplicates phase: the interface a store implements, and a
-// bounded in-memory one for a single process (tests, the CLI, the evaluation). The server
-// keeps them in the database (fingerprint-store.ts), so every node sees every comment.
-import type { Transaction } from 'kysely';
-import type { Database } from '../../platform/schema.ts';
+// bounded in-memory one for a single process. With REDIS_URL the server keeps them in Redis
+// (redis-fingerprint-store.ts), so every node sees every node's comments.
 
 export interface FingerprintEntry {
   /** The comment's id: an edit replaces the entry of its comment. */
@@ -34,8 +32,9 @@ export type StoredFingerprint = Omit<FingerprintEntry, 'bands'>;
 export interface FingerprintStore {
   /** Recent entries of the site that may be near-duplicates of a text or are by the same author. */
   candidates(query: CandidateQuery): Promise<StoredFingerprint[]> | StoredFingerprint[];
-  /** Records a comment's fingerprint (replacing its earlier one, for an edit), in the comment's transaction. */
-  add(entry: FingerprintEntry, trx: Transaction<Database>, options?: { replace?: boolean }): Promise<void>;
+  /** Records a stored comment's fingerprint (replacing its earlier one, for an edit), to be
+   * found for `keepMs` (the site's longest duplicate window). */
+  add(entry: FingerprintEntry, keepMs: number): Promise<void> | void;
 }
 
 export interface MemoryStoreOptions {

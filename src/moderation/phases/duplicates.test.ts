@@ -1,55 +1,35 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, test } from 'node:test';
-import type { Transaction } from 'kysely';
-import { ENGINES } from '../../../test/helpers/databases.ts';
-import { openDatabase, type OpenDatabase } from '../../platform/db.ts';
-import type { Database } from '../../platform/schema.ts';
-import { runPipeline, type AuthorIdentity, type CommentWrite, type PhaseContext, type PhaseInput, type PipelineResult } from '../phase.ts';
+import { randomBytes } from 'node:crypto';
+import { after, describe, test } from 'node:test';
+import { Redis } from 'ioredis';
+import { runPipeline, type AuthorIdentity, type PhaseContext, type PhaseInput, type PipelineResult } from '../phase.ts';
 import { resolveModerationSettings } from '../settings.ts';
 import { createMemoryFingerprintStore, type FingerprintStore } from './duplicate-store.ts';
 import { createDuplicatePhases } from './duplicates.ts';
-import { createDbFingerprintStore } from './fingerprint-store.ts';
+import { createRedisFingerprintStore } from './redis-fingerprint-store.ts';
 
 const MIN = 60_000;
 const T0 = 1_700_000_000_000;
 const campaign = 'Vote NO on measure 12, it will destroy our neighbourhood parks forever. Tell everyone you know!';
 const personal = 'I really think the author has missed the point about the budget entirely here.';
 
-/** Where fingerprints go: a store per simulated server process, and how a comment's transaction runs. */
-interface Backend {
-  store(now: () => number): FingerprintStore;
-  commit(writes: CommentWrite[], commentId: string): Promise<void>;
-}
+/** Where fingerprints go: a store per simulated server process over one shared place. */
+type Backend = (now: () => number) => FingerprintStore;
 
-const memoryBackend: Backend = {
-  store: (now) => createMemoryFingerprintStore({ now }),
-  // The memory store keeps entries in the process and takes no part in the transaction.
-  commit: async (writes, commentId) => {
-    for (const write of writes) await write(undefined as unknown as Transaction<Database>, commentId);
-  },
-};
-
-function databaseBackend(database: OpenDatabase): Backend {
-  return {
-    store: (now) => createDbFingerprintStore(database.db, { now }),
-    commit: (writes, commentId) => database.db.transaction().execute(async (trx) => {
-      for (const write of writes) await write(trx, commentId);
-    }),
-  };
-}
+const memoryBackend: Backend = (now) => createMemoryFingerprintStore({ now });
 
 let sites = 0;
 let comments = 0;
 
-/** A fresh site on `backend`; `post` runs check + record and stores the comment as the service would. */
+/** A fresh site on `backend`; `post` runs check + record, then keeps the comment as the service does once it is stored. */
 function setupOn(backend: Backend, stored: unknown = {}) {
   let now = T0;
   const clock = () => now;
-  const { check, record } = createDuplicatePhases({ store: backend.store(clock), now: clock });
+  const { check, record } = createDuplicatePhases({ store: backend(clock), now: clock });
   const ctx: PhaseContext = { settings: resolveModerationSettings(stored), siteId: `site-${++sites}` };
   const post = async (text: string, author: AuthorIdentity, extra: Partial<PhaseInput> = {}, c: PhaseContext = ctx): Promise<PipelineResult> => {
     const result = await runPipeline([check, record], { text, author, ...extra }, c);
-    await backend.commit(result.writes, extra.commentId ?? `comment-${++comments}`);
+    for (const keep of result.keeps) await keep(extra.commentId ?? `comment-${++comments}`);
     return result;
   };
   return { post, ctx, advance: (ms: number) => (now += ms) };
@@ -153,8 +133,8 @@ describe('memory fingerprint store', () => {
     const { record } = createDuplicatePhases({ store, now: () => now });
     const ctx: PhaseContext = { settings: resolveModerationSettings({}), siteId: 's' };
     const remember = async (text: string, visitorKey: string) => {
-      const { write } = await record.run({ text, author: { visitorKey } }, ctx);
-      await memoryBackend.commit(write ? [write] : [], `c-${visitorKey}`);
+      const { keep } = await record.run({ text, author: { visitorKey } }, ctx);
+      await keep?.(`c-${visitorKey}`);
     };
     for (let i = 0; i < 5; i++) await remember(`comment number ${i} with enough text to be remembered`, `v${i}`);
     assert.equal(store.size(), 3);
@@ -166,63 +146,43 @@ describe('memory fingerprint store', () => {
 
 describe('duplicates on the memory store', () => duplicateSuites(() => memoryBackend));
 
-for (const engine of ENGINES) {
-  describe(`duplicates on the database store (${engine.name})`, () => {
-    let drop: () => Promise<void>;
-    let database: OpenDatabase;
-    before(async () => {
-      const made = await engine.create();
-      drop = made.drop;
-      database = await openDatabase(made.url);
-    });
-    after(async () => {
-      await database.close();
-      await drop();
-    });
-
-    duplicateSuites(() => databaseBackend(database));
-
-    test('two server processes over one database see each other\'s comments', async () => {
-      const backend = databaseBackend(database);
-      const node1 = setupOn(backend);
-      const node2 = createDuplicatePhases({ store: backend.store(() => T0), now: () => T0 });
-      await node1.post(personal, { visitorKey: 'v1' }, { commentId: 'first-node-comment' });
-      const again = await runPipeline([node2.check], { text: personal, author: { visitorKey: 'v1' } }, node1.ctx);
-      assert.equal(again.status, 'spam');
-      assert.match(again.reasons[0].detail!, /this author's comment first-node-comment of just now$/);
-    });
-
-    test('a comment whose transaction rolls back leaves no fingerprint; an edit replaces its own', async () => {
-      const backend = databaseBackend(database);
-      const { post, ctx } = setupOn(backend);
-      const { check, record } = createDuplicatePhases({ store: backend.store(() => T0), now: () => T0 });
-      const written = await runPipeline([check, record], { text: personal, author: { visitorKey: 'v1' } }, ctx);
-      await assert.rejects(database.db.transaction().execute(async (trx) => {
-        for (const write of written.writes) await write(trx, 'rolled-back');
-        throw new Error('the comment insert failed');
-      }));
-      assert.equal((await post(personal, { visitorKey: 'v1' })).status, 'approved', 'nothing was kept of the rolled-back comment');
-      await post(campaign, { visitorKey: 'v2' }, { commentId: 'edited' });
-      await post(`${campaign} Edited.`, { visitorKey: 'v2' }, { commentId: 'edited' });
-      const rows = await database.db.selectFrom('moderation_fingerprints').select('comment_id').where('comment_id', '=', 'edited').execute();
-      assert.equal(rows.length, 1, 'one fingerprint per comment after an edit');
-    });
-
-    test('fingerprints older than the retention are purged with their keys', async () => {
-      let now = T0;
-      const siteId = `purge-${++sites}`;
-      const store = createDbFingerprintStore(database.db, { now: () => now, retentionMs: 60 * MIN, purgeEveryMs: 10 * MIN });
-      const { check, record } = createDuplicatePhases({ store, now: () => now });
-      const ctx: PhaseContext = { settings: resolveModerationSettings({}), siteId };
-      const keep = async (commentId: string, text: string) => databaseBackend(database).commit((await runPipeline([check, record], { text, author: { visitorKey: commentId } }, ctx)).writes, commentId);
-      const count = async () => (await database.db.selectFrom('moderation_fingerprints').select('comment_id').where('site_id', '=', siteId).execute()).length;
-      await keep('old', personal);
-      now += 90 * MIN;
-      await keep('new', campaign);
-      for (let i = 0; i < 50 && (await count()) !== 1; i++) await new Promise((resolve) => setTimeout(resolve, 20));
-      assert.equal(await count(), 1, 'the fingerprint older than the retention went');
-      const keys = await database.db.selectFrom('moderation_fingerprint_keys').select('comment_id').where('site_id', '=', siteId).execute();
-      assert.deepEqual([...new Set(keys.map((k) => k.comment_id))], ['new']);
-    });
+describe('duplicates on the Redis store', () => {
+  // Real Redis, keys under a prefix of this run's own, deleted after.
+  const redis = new Redis(process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379', { maxRetriesPerRequest: 1 });
+  const prefix = `colloquy-test:dup:${randomBytes(6).toString('hex')}:`;
+  const redisBackend: Backend = () => createRedisFingerprintStore(redis, { prefix });
+  after(async () => {
+    const keys = await redis.keys(`${prefix}*`);
+    if (keys.length) await redis.del(...keys);
+    redis.disconnect();
   });
-}
+
+  duplicateSuites(() => redisBackend);
+
+  test('two server processes sharing Redis see each other\'s comments, by id', async () => {
+    const node1 = setupOn(redisBackend);
+    const node2 = createDuplicatePhases({ store: redisBackend(() => T0), now: () => T0 });
+    await node1.post(personal, { visitorKey: 'v1' }, { commentId: 'first-node-comment' });
+    const again = await runPipeline([node2.check], { text: personal, author: { visitorKey: 'v1' } }, node1.ctx);
+    assert.equal(again.status, 'spam');
+    assert.match(again.reasons[0].detail!, /this author's comment first-node-comment of just now$/);
+  });
+
+  test('fingerprints expire with the site\'s longest window', async () => {
+    const { post, ctx } = setupOn(redisBackend, { duplicates: { sameAuthor: { windowMinutes: 5 }, crossAuthor: { windowMinutes: 10 } } });
+    await post(personal, { visitorKey: 'v1' }, { commentId: 'short-lived' });
+    const ttl = await redis.pttl(`${prefix}{${ctx.siteId}}:e:short-lived`);
+    assert.ok(ttl > 9 * MIN && ttl <= 10 * MIN, `entry expires in ${ttl} ms`);
+  });
+
+  test('an unreachable Redis finds no duplicate and records nothing, and says so, instead of failing the comment', async () => {
+    const down = new Redis('redis://127.0.0.1:1', { maxRetriesPerRequest: 0, lazyConnect: true, retryStrategy: () => null });
+    const errors: unknown[] = [];
+    down.on('error', () => {}); // the connection's own retries; the store reports each failed call
+    const { post } = setupOn(() => createRedisFingerprintStore(down, { prefix, onError: (error) => errors.push(error) }));
+    await post(personal, { visitorKey: 'v1' });
+    assert.equal((await post(personal, { visitorKey: 'v1' })).status, 'approved');
+    assert.ok(errors.length >= 2, 'each failed check and record is reported');
+    down.disconnect();
+  });
+});

@@ -4,9 +4,9 @@
 // case, look-alike letters and small edits do not make a copy new.
 //
 // Two phases share one store: `check` (early in the pipeline) compares; `record` (last in the
-// pipeline) hands the fingerprint to the comment's transaction (a phase write), so only
-// comments that were not refused and were stored count later, under their own id, and a dry
-// run records nothing.
+// pipeline) keeps the fingerprint once the comment is stored (a phase `keep`), so only
+// comments that were not refused and were committed count later, under their own id, and a
+// dry run records nothing.
 import { foldedOf, type Phase, type PhaseInput, type Reason } from '../phase.ts';
 import type { DuplicateSettings } from '../settings.ts';
 import { fingerprint, similarity, type Fingerprint } from './fingerprint.ts';
@@ -111,8 +111,8 @@ export function createDuplicatePhases({ store, now = Date.now }: DuplicatePhaseD
       const fp = fingerprintOf(input);
       if (fp.length < Math.min(settings.sameAuthor.minLength, settings.crossAuthor.minLength)) return { reasons: [] };
       const entry = { siteId: ctx.siteId, at: input.at ?? now(), authorKeys: authorKeysOf(input), exact: fp.exact, minhash: fp.minhash, bands: fp.bands, length: fp.length };
-      // An edit replaces its comment's earlier fingerprint.
-      return { reasons: [], write: (trx, commentId) => store.add({ ...entry, commentId }, trx, { replace: input.commentId !== undefined }) };
+      const keepMs = Math.max(settings.sameAuthor.windowMinutes, settings.crossAuthor.windowMinutes) * MINUTE;
+      return { reasons: [], keep: async (commentId) => store.add({ ...entry, commentId }, keepMs) };
     },
   };
 

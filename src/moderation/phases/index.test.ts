@@ -54,8 +54,8 @@ describe('buildPhases', () => {
     const first = await runPipeline(phases, { text, author }, ctx);
     assert.equal(first.status, 'pending');
     assert.equal(classifier.calls, 1);
-    // Stored as the comment service would (the default memory store takes no transaction).
-    for (const write of first.writes) await write(undefined as never, 'held-comment');
+    // Kept as the comment service does once the comment is stored.
+    for (const keep of first.keeps) await keep('held-comment');
     const again = await runPipeline(phases, { text, author }, ctx);
     assert.equal(again.status, 'spam');
     assert.ok(again.reasons.some((r) => r.rule === 'duplicates.same-author' && r.detail!.includes('held-comment')));
