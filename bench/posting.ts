@@ -9,27 +9,18 @@
 // Both take the same POST /api/v1/comments load (bench/load.ts: distinct body, visitor and
 // address each, ¼ replies), alternating for `--rounds` rounds so a burst of load elsewhere on
 // the machine hits both alike. Prints Markdown for docs/BENCHMARKS.md.
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { measure, writeRequests, type Figures, type LoadOptions, type Scenario } from './load.ts';
-import { createPostgres, startColloquy, type Child } from './processes.ts';
+import { loadArgs, loadOptionsOf, measure, writeRequests, type Figures, type LoadOptions, type Scenario } from './load.ts';
+import { createPostgres, runBenchmark, startColloquy, type Child } from './processes.ts';
 import { cpuPerRequest, machine } from './report.ts';
 import { SITE, random, seedThread } from './seed.ts';
 import { siteTerms } from './terms.ts';
 
-const { values: args } = parseArgs({
-  options: {
-    duration: { type: 'string', default: '5' },
-    warmup: { type: 'string', default: '2' },
-    connections: { type: 'string', default: '32' },
-    rounds: { type: 'string', default: '3' },
-    terms: { type: 'string', default: '10000' },
-    postgres: { type: 'boolean', default: false },
-  },
-});
-const load: LoadOptions = { duration: Number(args.duration), warmup: Number(args.warmup), connections: Number(args.connections) };
+const { values: args } = parseArgs({ options: { ...loadArgs('5'), terms: { type: 'string', default: '10000' } } });
+const load: LoadOptions = loadOptionsOf(args);
 const command = ['npm run bench:posting', ...(process.argv.length > 2 ? ['--', ...process.argv.slice(2)] : [])].join(' ');
 const PAGE = 'bench/posting';
 const ADMIN = { email: 'bench-admin@example.org', password: 'bench-admin-password-long-enough' };
@@ -125,13 +116,6 @@ async function main() {
   ].join('\n'));
 }
 
-let ok = false;
-try {
-  await main();
-  ok = true;
-} finally {
-  for (const child of children.splice(0)) await child.stop();
+await runBenchmark('posting', work, children, main, async () => {
   for (const database of databases) await database.drop();
-  if (ok) rmSync(work, { recursive: true, force: true });
-  else console.error(`[posting] failed; server logs kept in ${work}`);
-}
+});
