@@ -112,7 +112,8 @@ async function main() {
     `| server CPU per comment the pipeline adds | ${int(cpuPerRequest(fa) - cpuPerRequest(fb))} µs |`,
     '',
     `Throughput ratio per round, sorted: ${sorted.map(([x, y]) => pct(x.rps, y.rps)).join(', ')}. ` +
-      `Of the ${int(sent)} measured comments posted with the pipeline (and the warm-up's), ${int(listed)} were published in all.`,
+      `Published on the page with the pipeline by the end: ${int(listed)} comments (${int(sent)} answered during the measured rounds; ` +
+      'the warm-up and requests in flight at the end add to those posted, and the pipeline held or refused some).',
   ].join('\n'));
 }
 
