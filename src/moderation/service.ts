@@ -14,6 +14,7 @@ import type { BanService } from './bans.ts';
 import type { DecisionStore } from './decision-store.ts';
 import { runPipeline, type AuthorIdentity, type PhaseInput, type PipelineResult } from './phase.ts';
 import { buildPhases, closedReason, type PhaseDeps } from './phases/index.ts';
+import { prepareScorer } from './scorer/index.ts';
 import { siteModeration } from './site-settings.ts';
 import type { DecisionSource } from './tables.ts';
 
@@ -62,6 +63,8 @@ export function approvedCounter(comments: Pick<CommentModeration, 'approvedCount
 export function createModerationService(deps: ModerationDeps) {
   const { comments, decisions, now = Date.now } = deps;
   const phases = buildPhases({ ...deps.phaseDeps, isBanned: deps.bans.isBanned, approvedCountOf: approvedCounter(comments), now });
+  // The scorer's lists compile once per process (about 0.1 s): at start, not on a reader's comment.
+  prepareScorer();
 
   async function evaluate(site: Site, input: PhaseInput, dryRun: boolean): Promise<Evaluation & Pick<PipelineResult, 'keeps'>> {
     const result = await runPipeline(phases, input, { settings: siteModeration(site), siteId: site.id, dryRun });
