@@ -42,6 +42,21 @@ export interface Figures {
   loaderCpu: number;
 }
 
+/** The command-line options of a load benchmark (npm run bench, bench:posting), with its own default duration. */
+export function loadArgs(duration: string) {
+  return {
+    duration: { type: 'string', default: duration },
+    warmup: { type: 'string', default: '2' },
+    connections: { type: 'string', default: '32' },
+    rounds: { type: 'string', default: '3' },
+    postgres: { type: 'boolean', default: false },
+  } as const;
+}
+
+export function loadOptionsOf(args: { duration: string; warmup: string; connections: string }): LoadOptions {
+  return { duration: Number(args.duration), warmup: Number(args.warmup), connections: Number(args.connections) };
+}
+
 /** CPU seconds a process has used so far (Linux /proc; NaN elsewhere). */
 function cpuSeconds(pid: number): number {
   try {

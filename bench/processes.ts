@@ -2,7 +2,7 @@
 // PostgreSQL database. Everything listens on 127.0.0.1 and is stopped by its own pid.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { createWriteStream, readFileSync } from 'node:fs';
+import { createWriteStream, readFileSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
@@ -84,7 +84,18 @@ function tail(file: string): string {
 
 export const SECRET = 'bench-secret-' + randomBytes(24).toString('base64url');
 
-export function startColloquy(options: { dataDir: string; databaseUrl?: string; cacheEntries?: number; logFile: string }): Promise<Child> {
+export interface ColloquyOptions {
+  dataDir: string;
+  databaseUrl?: string;
+  cacheEntries?: number;
+  logFile: string;
+  /** More environment (ADMIN_EMAIL, …). */
+  env?: Record<string, string>;
+  /** Another entry point than src/main.ts (bench/server-without-pipeline.ts). */
+  script?: string;
+}
+
+export function startColloquy(options: ColloquyOptions): Promise<Child> {
   const env: Record<string, string> = {
     DATA_DIR: options.dataDir,
     LOG_LEVEL: 'warn',
@@ -99,7 +110,7 @@ export function startColloquy(options: { dataDir: string; databaseUrl?: string; 
   };
   if (options.databaseUrl) env.DATABASE_URL = options.databaseUrl;
   if (options.cacheEntries !== undefined) env.CACHE_ENTRIES = String(options.cacheEntries);
-  return start('colloquy', 'src/main.ts', env, options.logFile, '/readyz');
+  return start('colloquy', options.script ?? 'src/main.ts', { ...env, ...options.env }, options.logFile, '/readyz');
 }
 
 /** The baseline: node:http answering every request with the bytes and headers in `file`. */
@@ -125,4 +136,21 @@ export async function createPostgres(): Promise<{ url: string; drop(): Promise<v
   const url = new URL(POSTGRES_ADMIN_URL);
   url.pathname = `/${name}`;
   return { url: url.toString(), drop: () => admin(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`) };
+}
+
+/**
+ * Runs a benchmark's `main`, then stops its child processes and runs `cleanup` whatever
+ * happened; the work directory goes only after a success (its server logs explain a failure).
+ */
+export async function runBenchmark(name: string, work: string, children: Child[], main: () => Promise<void>, cleanup: () => Promise<void> = async () => {}): Promise<void> {
+  let ok = false;
+  try {
+    await main();
+    ok = true;
+  } finally {
+    for (const child of children.splice(0)) await child.stop();
+    await cleanup();
+    if (ok) rmSync(work, { recursive: true, force: true });
+    else console.error(`[${name}] failed; server logs kept in ${work}`);
+  }
 }

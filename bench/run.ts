@@ -2,26 +2,17 @@
 // Starts the real server as its own process, seeds it through the public API, loads it with
 // autocannon from this process, compares it with a bare node:http server sending the same
 // bytes, and rewrites this engine's figures in docs/BENCHMARKS.md.
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, writeFileSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { measure, writeRequests, type Figures, type LoadOptions, type Scenario } from './load.ts';
-import { createPostgres, startBare, startColloquy, type Child } from './processes.ts';
+import { loadArgs, loadOptionsOf, measure, writeRequests, type Figures, type LoadOptions, type Scenario } from './load.ts';
+import { createPostgres, runBenchmark, startBare, startColloquy, type Child } from './processes.ts';
 import { printTable, writeReport, type Engine } from './report.ts';
 import { SITE, seedSmallPages, seedThread } from './seed.ts';
 
-const { values: args } = parseArgs({
-  options: {
-    duration: { type: 'string', default: '10' },
-    warmup: { type: 'string', default: '2' },
-    connections: { type: 'string', default: '32' },
-    rounds: { type: 'string', default: '3' },
-    postgres: { type: 'boolean', default: false },
-    out: { type: 'string', default: 'docs/BENCHMARKS.md' },
-  },
-});
-const load: LoadOptions = { duration: Number(args.duration), warmup: Number(args.warmup), connections: Number(args.connections) };
+const { values: args } = parseArgs({ options: { ...loadArgs('10'), out: { type: 'string', default: 'docs/BENCHMARKS.md' } } });
+const load: LoadOptions = loadOptionsOf(args);
 const engine: Engine = args.postgres || process.env.BENCH_DATABASE_URL ? 'postgres' : 'sqlite';
 const command = ['npm run bench', ...(process.argv.length > 2 ? ['--', ...process.argv.slice(2)] : [])].join(' ');
 
@@ -142,13 +133,6 @@ async function main() {
   log(`wrote ${args.out}`);
 }
 
-let ok = false;
-try {
-  await main();
-  ok = true;
-} finally {
-  for (const child of children.splice(0)) await child.stop();
+await runBenchmark('bench', work, children, main, async () => {
   await postgres?.drop();
-  if (ok) rmSync(work, { recursive: true, force: true });
-  else console.error(`[bench] failed; server logs kept in ${work}`);
-}
+});

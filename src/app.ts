@@ -5,7 +5,7 @@ import swaggerUi from '@fastify/swagger-ui';
 import { fileURLToPath } from 'node:url';
 import { commentRoutes } from './comments/routes.ts';
 import { threadHtmlRoutes } from './comments/html-routes.ts';
-import { createCommentService } from './comments/service.ts';
+import { createCommentService, type Moderate } from './comments/service.ts';
 import { createCommentStore } from './comments/store.ts';
 import { createAccountCommentStore } from './comments/account-store.ts';
 import { createAccountComments } from './comments/accounts.ts';
@@ -34,6 +34,7 @@ import { createModeration } from './moderation/module.ts';
 import { createClassifiers } from './moderation/classifiers/index.ts';
 import { createAltcha, createRedisReplayStore } from './moderation/altcha.ts';
 import { altchaRoutes } from './moderation/altcha-routes.ts';
+import { createRedisFingerprintStore } from './moderation/phases/redis-fingerprint-store.ts';
 import { siteForRequest } from './sites/access.ts';
 import { createSiteService } from './sites/service.ts';
 import { createSiteStore } from './sites/store.ts';
@@ -51,9 +52,16 @@ export interface App {
   close(): Promise<void>;
 }
 
+/** What code (never configuration) may replace when building the app. */
+export interface AppOverrides {
+  /** Decides every new and edited comment instead of the moderation pipeline: bench/posting.ts
+   * measures posting without the pipeline with `approveAll`. */
+  moderate?: Moderate;
+}
+
 const PUBLIC_DIR = fileURLToPath(new URL('../dist/public', import.meta.url));
 
-export async function buildApp(config: Config): Promise<App> {
+export async function buildApp(config: Config, overrides: AppOverrides = {}): Promise<App> {
   const http = Fastify({
     logger: { level: config.logLevel },
     bodyLimit: config.bodyLimit,
@@ -78,15 +86,18 @@ export async function buildApp(config: Config): Promise<App> {
   const staffAlerts = createStaffAlerts({ store: createAlertStore(database.db) });
   const notify = createNotify({ db: database.db, engine: database.engine, bus, sites, comments: commentStore, staff: staffAlerts, config, log: http.log.child({ module: 'notify' }) });
   // External classifiers run only where their keys are configured (PERSPECTIVE_API_KEY, AKISMET_*, CLASSIFIER_URL).
-  // ALTCHA: used challenges are remembered in Redis when nodes share it, else in memory.
+  // ALTCHA: used challenges are remembered in Redis when nodes share it, else in memory (the
+  // same connection carries duplicate fingerprints, below).
   const altchaRedis = config.redisUrl ? new Redis(config.redisUrl, { lazyConnect: true, maxRetriesPerRequest: 1 }) : null;
   const altcha = createAltcha({
     hmacKey: config.altchaHmacKey,
     store: altchaRedis ? createRedisReplayStore(altchaRedis, { onError: (error) => http.log.warn({ err: error }, 'ALTCHA replay store unavailable; allowing') }) : undefined,
   });
-  const moderation = createModeration({ db: database.db, sites, store: commentStore, bus, limiter, config, phaseDeps: { classifiers: createClassifiers(config), altcha }, effects: notify.effects });
+  // Near-duplicate fingerprints: shared through Redis when nodes share it, else in this process.
+  const fingerprints = altchaRedis ? createRedisFingerprintStore(altchaRedis, { onError: (error) => http.log.warn({ err: error }, 'duplicate fingerprints unavailable; not checking') }) : undefined;
+  const moderation = createModeration({ db: database.db, sites, store: commentStore, bus, limiter, config, phaseDeps: { classifiers: createClassifiers(config), altcha, fingerprints }, effects: notify.effects });
   await moderation.bootstrap();
-  const comments = createCommentService({ store: commentStore, sites, bus, effects: notify.effects, moderate: moderation.moderate });
+  const comments = createCommentService({ store: commentStore, sites, bus, effects: notify.effects, moderate: overrides.moderate ?? moderation.moderate });
   const accountComments = createAccountComments({ store: commentStore, accountStore: createAccountCommentStore(database.db), bus });
   const identity = createIdentity({ db: database.db, sites, comments: accountComments, enqueueEmail, limiter, config });
   if (config.seedDemo) await sites.ensure(DEMO_SITE, 'The Riverside Courier', config.demoOrigins, demoSettings(config));

@@ -14,7 +14,7 @@ import { renderMarkdown } from './render.ts';
 import type { CommentRow, CommentStore, Sort, ThreadRow } from './store.ts';
 import { optionalText, requireText } from './text.ts';
 import { commentEvent } from './events.ts';
-import { applyEditVerdict, editEvent, ownStatus, type Status, type Verdict } from './verdict.ts';
+import { editedStatus, editEvent, ownStatus, type Status, type Verdict } from './verdict.ts';
 import { buildTree, toView, type CommentView } from './view.ts';
 import { isVisible } from './visibility.ts';
 import { anchorColumns, NO_ANCHOR, type AnchorInputValue } from '../inline/validate.ts';
@@ -197,7 +197,9 @@ export function createCommentService({ store, sites, bus, moderate = approveAll,
       }
 
       const at = now();
-      const thread = await store.ensureThread({
+      // Most comments go to a thread that exists and already knows its url and title.
+      const complete = existing && (url === null || existing.url !== null) && (title === null || existing.title !== null);
+      const thread = complete ? existing : await store.ensureThread({
         id: newId(at), site_id: site.id, page_key: key, url, title,
         closed: 0, comment_count: 0, created_at: at, updated_at: at,
       });
@@ -217,9 +219,13 @@ export function createCommentService({ store, sites, bus, moderate = approveAll,
         score: 0, up: 0, down: 0, child_count: 0, deleted: 0, edit_token_hash: sha256(editToken),
         created_at: at, edited_at: null, deleted_at: null, ...anchor,
       };
-      const written = await store.insertComment(comment, effects && ((trx) => effects.created(trx, { site, thread, comment, notify, reasons: verdict.reasons })));
+      // One transaction: the comment, its counters, the moderation decision, the outbox rows.
+      const written = await store.insertComment(comment, async (trx) => {
+        await verdict.write?.(trx, id);
+        await effects?.created(trx, { site, thread, comment, notify, reasons: verdict.reasons });
+      });
       if (!written) throw parentNotFound();
-      await verdict.record?.(id);
+      await verdict.stored?.(id);
       publish('comment.created', thread, comment);
       return { comment: toView(comment), status: verdict.answer ?? ownStatus(comment), editToken };
     },
@@ -230,11 +236,10 @@ export function createCommentService({ store, sites, bus, moderate = approveAll,
       // Edits pass the pipeline again: a published comment whose edit is held leaves the thread.
       const parent = comment.parent_id ? ((await store.findComment(comment.parent_id)) ?? null) : null;
       const verdict = await moderate({ site, thread, parent, authorName: comment.author_name, authorEmail: comment.author_email, body, actor, editing: comment });
-      const html = renderMarkdown(body);
       const at = now();
-      await store.updateBody(id, body, html, at);
-      const updated = await applyEditVerdict(store, { ...comment, body, html, edited_at: at }, verdict, at);
-      await verdict.record?.(id);
+      const edit = { body, html: renderMarkdown(body), at, ...editedStatus(comment, verdict) };
+      const updated = await store.saveEdit(comment, edit, verdict.write && ((trx) => verdict.write!(trx, id)));
+      await verdict.stored?.(id);
       const event = editEvent(comment, updated);
       publish(event.type, thread, event.row, event.extra);
       return { comment: toView(updated), status: ownStatus(updated) };

@@ -142,8 +142,21 @@ export function createCommentStore(db: Db) {
       }
     },
 
-    async updateBody(id: string, body: string, html: string, editedAt: number): Promise<void> {
-      await db.updateTable('comments').set({ body, html, edited_at: editedAt }).where('id', '=', id).execute();
+    /**
+     * Saves an edit in one transaction: the new body, then the status the edit's verdict leaves
+     * (listing and counters follow), then `effects` (the decision). Returns the row as it now is.
+     */
+    async saveEdit(comment: CommentRow, edit: { body: string; html: string; at: number; status: string; shadow: boolean }, effects?: (trx: Transaction<Database>) => Promise<void>): Promise<CommentRow> {
+      return db.transaction().execute(async (trx) => {
+        await trx.updateTable('comments').set({ body: edit.body, html: edit.html, edited_at: edit.at }).where('id', '=', comment.id).execute();
+        let row: CommentRow = { ...comment, body: edit.body, html: edit.html, edited_at: edit.at };
+        if (edit.status !== comment.status || edit.shadow !== !!comment.shadow) {
+          const change = await setStatusIn(trx, comment.id, edit.status, edit.shadow, edit.at);
+          if (change) row = { ...row, status: edit.status, shadow: edit.shadow ? 1 : 0, listed: change.after.listed };
+        }
+        await effects?.(trx);
+        return row;
+      });
     },
 
     /**

@@ -1,5 +1,7 @@
 // What the moderation hook answers, and how that answer is applied to a new or edited comment.
-import type { CommentRow, CommentStore } from './store.ts';
+import type { Transaction } from 'kysely';
+import type { Database } from '../platform/schema.ts';
+import type { CommentRow } from './store.ts';
 import { isVisible } from './visibility.ts';
 
 export type Status = 'approved' | 'pending' | 'rejected' | 'spam';
@@ -13,8 +15,10 @@ export interface Verdict {
   answer?: Status;
   /** Why: a held comment's moderator alert shows them. */
   reasons?: Array<{ rule: string; detail?: string }>;
-  /** Stores the reasons with the comment once it exists (and has its id). */
-  record?: (commentId: string) => Promise<void>;
+  /** Stores the decision with its reasons in the comment's own transaction. */
+  write?: (trx: Transaction<Database>, commentId: string) => Promise<void>;
+  /** Runs once the comment is committed: what moderation keeps of it (its text's fingerprint). */
+  stored?: (commentId: string) => Promise<void>;
 }
 
 const RANK: Record<string, number> = { approved: 0, pending: 1, spam: 2, rejected: 3 };
@@ -29,16 +33,9 @@ export function ownStatus(row: Pick<CommentRow, 'status' | 'shadow'>): Status {
   return (row.shadow ? 'approved' : row.status) as Status;
 }
 
-/**
- * Applies an edit's verdict to the stored comment (body already saved): the stricter status,
- * shadow once shadow. Returns the row as it now is.
- */
-export async function applyEditVerdict(store: CommentStore, comment: CommentRow, verdict: Verdict, at: number): Promise<CommentRow> {
-  const status = stricter(comment.status, verdict.status);
-  const shadow = !!comment.shadow || !!verdict.shadow;
-  if (status === comment.status && shadow === !!comment.shadow) return comment;
-  const change = await store.setStatus(comment.id, status, shadow, at);
-  return change ? { ...comment, status, shadow: shadow ? 1 : 0, listed: change.after.listed } : comment;
+/** The status an edit leaves a comment in: the stricter of the two, shadow once shadow. */
+export function editedStatus(comment: CommentRow, verdict: Verdict): { status: Status; shadow: boolean } {
+  return { status: stricter(comment.status, verdict.status), shadow: !!comment.shadow || !!verdict.shadow };
 }
 
 /** The event an edit makes: a comment that was public and is no longer leaves like a deleted one. */

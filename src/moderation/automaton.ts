@@ -1,8 +1,9 @@
 // Aho–Corasick: all occurrences of many patterns in one left-to-right pass over the text.
 //
-// Transitions live in one Map keyed by state × alphabet + symbol; the alphabet is the set of
-// UTF-16 units that occur in some pattern, so a character no pattern uses sends the scan back
-// to the root at once. Failure links make the scan linear in the text length plus the number
+// Transitions are keyed by state × alphabet + symbol (a Map while building, then an
+// open-addressing table of typed arrays for scanning: a Map lookup per character was most of
+// a scan's time); the alphabet is the set of UTF-16 units that occur in some pattern, so a
+// character no pattern uses sends the scan back to the root at once. Failure links make the scan linear in the text length plus the number
 // of matches; dictionary links list every pattern that ends at a position.
 
 export interface Automaton {
@@ -83,6 +84,7 @@ export function buildAutomaton(patterns: readonly string[]): Automaton {
     }
   }
 
+  const edges = edgeTable(goto);
   return {
     patternCount: patterns.length,
     stateCount: states,
@@ -95,8 +97,8 @@ export function buildAutomaton(patterns: readonly string[]): Automaton {
           continue;
         }
         for (;;) {
-          const next = state === 0 ? root[sym] : goto.get(state * A + sym);
-          if (next !== undefined) {
+          const next = state === 0 ? root[sym] : edges.get(state * A + sym);
+          if (next >= 0) {
             state = next;
             break;
           }
@@ -105,6 +107,33 @@ export function buildAutomaton(patterns: readonly string[]): Automaton {
         for (let s = outHead[state] >= 0 ? state : dict[state]; s > 0; s = dict[s]) {
           for (let p = outHead[s]; p >= 0; p = outNext[p]) onMatch(p, i + 1);
         }
+      }
+    },
+  };
+}
+
+/** Non-negative integer keys to states, in two typed arrays with linear probing; -1 when absent. */
+function edgeTable(map: Map<number, number>): { get(key: number): number } {
+  let bits = 1;
+  while (1 << bits < map.size * 2) bits++;
+  const mask = (1 << bits) - 1;
+  const shift = 32 - bits;
+  const keys = new Int32Array(1 << bits).fill(-1);
+  const values = new Int32Array(1 << bits);
+  // Fibonacci hashing: the top bits of key × 2^32/φ spread consecutive keys.
+  const slot = (key: number) => Math.imul(key, 0x9e3779b1) >>> shift;
+  for (const [key, value] of map) {
+    let i = slot(key);
+    while (keys[i] !== -1) i = (i + 1) & mask;
+    keys[i] = key;
+    values[i] = value;
+  }
+  return {
+    get(key) {
+      for (let i = slot(key); ; i = (i + 1) & mask) {
+        const found = keys[i];
+        if (found === key) return values[i];
+        if (found === -1) return -1;
       }
     },
   };

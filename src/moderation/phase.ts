@@ -68,11 +68,19 @@ export interface PhaseContext {
   dryRun?: boolean;
 }
 
+/**
+ * What a phase keeps of a comment once the comment is stored (committed) and has its id, so
+ * nothing is kept of a comment that was refused or whose transaction failed.
+ */
+export type KeepComment = (commentId: string) => Promise<void>;
+
 export interface PhaseResult {
   reasons: Reason[];
   decision?: Decision;
   /** Shadow-ban: the author sees the comment as published, nobody else does. */
   shadow?: boolean;
+  /** Runs only if the comment is stored (never in a dry run). */
+  keep?: KeepComment;
 }
 
 export interface Phase {
@@ -91,6 +99,8 @@ export interface PipelineResult {
   timings: PhaseTiming[];
   /** Set when a phase that ran asked for a shadow-ban (absent otherwise). */
   shadow?: boolean;
+  /** The phases' `keep`s, in phase order, for the caller to run once the comment is stored. */
+  keeps: KeepComment[];
 }
 
 const foldedTexts = new WeakMap<PhaseInput, Folded>();
@@ -108,9 +118,10 @@ export function foldedOf(input: PhaseInput): Folded {
 export async function runPipeline(phases: readonly Phase[], input: PhaseInput, ctx: PhaseContext): Promise<PipelineResult> {
   const reasons: Reason[] = [];
   const timings: PhaseTiming[] = [];
+  const keeps: KeepComment[] = [];
   let held = false;
   let shadow = false;
-  const done = (status: Decision): PipelineResult => (shadow ? { status, reasons, timings, shadow } : { status, reasons, timings });
+  const done = (status: Decision): PipelineResult => (shadow ? { status, reasons, timings, shadow, keeps } : { status, reasons, timings, keeps });
   for (const phase of phases) {
     const started = performance.now();
     const pending = phase.run(input, ctx);
@@ -118,6 +129,7 @@ export async function runPipeline(phases: readonly Phase[], input: PhaseInput, c
     timings.push({ phase: phase.name, ms: performance.now() - started });
     reasons.push(...result.reasons);
     if (result.shadow) shadow = true;
+    if (result.keep) keeps.push(result.keep);
     if (result.decision === 'rejected' || result.decision === 'spam') return done(result.decision);
     if (result.decision === 'pending') held = true;
   }

@@ -1,21 +1,24 @@
 // The pipeline wired to the rest: builds the `Moderate` hook the comment service calls on every
 // new and edited comment (site settings, the author's identities, the phases in order), stores
 // each decision with its reasons and timings, and runs dry runs that store nothing.
+import type { Transaction } from 'kysely';
 import type { CommentModeration } from '../comments/moderation.ts';
 import { authorRefOf } from '../comments/moderation-store.ts';
 import { actorKey, type Draft, type Moderate } from '../comments/service.ts';
 import { forbidden } from '../platform/errors.ts';
 import { newId } from '../platform/ids.ts';
 import { enforce, type RateLimiter } from '../platform/rate-limit.ts';
+import type { Database } from '../platform/schema.ts';
 import type { Site, SiteService } from '../sites/service.ts';
 import type { BanService } from './bans.ts';
 import type { DecisionStore } from './decision-store.ts';
 import { runPipeline, type AuthorIdentity, type PhaseInput, type PipelineResult } from './phase.ts';
 import { buildPhases, closedReason, type PhaseDeps } from './phases/index.ts';
+import { prepareScorer } from './scorer/index.ts';
 import { siteModeration } from './site-settings.ts';
 import type { DecisionSource } from './tables.ts';
 
-export interface Evaluation extends PipelineResult {
+export interface Evaluation extends Omit<PipelineResult, 'keeps'> {
   shadow: boolean;
   /** Time the phases took, ms. */
   ms: number;
@@ -45,11 +48,9 @@ function authorOf(draft: Draft): AuthorIdentity {
   };
 }
 
-export function createModerationService(deps: ModerationDeps) {
-  const { comments, decisions, now = Date.now } = deps;
-
-  /** Approved comments of the author on the site, by their strongest identity. */
-  const approvedCountOf = async (identity: AuthorIdentity, siteId: string | undefined) => {
+/** The premoderation phase's count: approved comments of the author on the site, by their strongest identity. */
+export function approvedCounter(comments: Pick<CommentModeration, 'approvedCount'>) {
+  return async (identity: AuthorIdentity, siteId: string | undefined): Promise<number> => {
     const ref = authorRefOf({
       author_key: identity.accountId ? `account:${identity.accountId}` : (identity.visitorKey ?? null),
       author_email: identity.email ?? null,
@@ -57,21 +58,29 @@ export function createModerationService(deps: ModerationDeps) {
     });
     return ref && siteId ? comments.approvedCount(siteId, ref) : 0;
   };
+}
 
-  const phases = buildPhases({ ...deps.phaseDeps, isBanned: deps.bans.isBanned, approvedCountOf, now });
+export function createModerationService(deps: ModerationDeps) {
+  const { comments, decisions, now = Date.now } = deps;
+  const phases = buildPhases({ ...deps.phaseDeps, isBanned: deps.bans.isBanned, approvedCountOf: approvedCounter(comments), now });
+  // The scorer's lists compile once per process (about 0.1 s): at start, not on a reader's comment.
+  prepareScorer();
 
-  async function evaluate(site: Site, input: PhaseInput, dryRun: boolean): Promise<Evaluation> {
+  async function evaluate(site: Site, input: PhaseInput, dryRun: boolean): Promise<Evaluation & Pick<PipelineResult, 'keeps'>> {
     const result = await runPipeline(phases, input, { settings: siteModeration(site), siteId: site.id, dryRun });
     const timings = result.timings.map((t) => ({ phase: t.phase, ms: round(t.ms) }));
     return { ...result, timings, shadow: !!result.shadow, ms: round(result.timings.reduce((sum, t) => sum + t.ms, 0)) };
   }
 
-  async function record(commentId: string, siteId: string, source: DecisionSource, e: Pick<Evaluation, 'status' | 'shadow' | 'reasons' | 'timings'> & { ms: number | null }, actorId: string | null = null) {
+  type Recorded = Pick<Evaluation, 'status' | 'shadow' | 'reasons' | 'timings'> & { ms: number | null };
+
+  /** Stores a decision on a comment; in `trx` when it belongs to the comment's own transaction. */
+  async function record(commentId: string, siteId: string, source: DecisionSource, e: Recorded, actorId: string | null = null, trx?: Transaction<Database>) {
     const at = now();
     await decisions.insert({
       id: newId(at), comment_id: commentId, site_id: siteId, source, status: e.status, shadow: e.shadow ? 1 : 0,
       reasons: JSON.stringify(e.reasons), timings: JSON.stringify(e.timings), ms: e.ms, actor_id: actorId, at,
-    });
+    }, trx);
   }
 
   /** The site's own posting limits, on top of the server-wide flood limits. */
@@ -96,12 +105,19 @@ export function createModerationService(deps: ModerationDeps) {
       request: draft.actor.request,
       at: now(),
     };
-    const result = await evaluate(draft.site, input, false);
+    const { keeps, ...result } = await evaluate(draft.site, input, false);
     const closed = closedReason(result);
     if (closed) throw forbidden('thread_closed', closed.detail ? `This discussion is closed: ${closed.detail}` : 'This discussion is closed');
     // A bot caught by the bots phase is answered as if held, so it learns nothing; stored as spam.
     const answer = result.status === 'spam' && result.timings.at(-1)?.phase === 'bots' ? 'pending' : undefined;
-    return { status: result.status, shadow: result.shadow, reasons: result.reasons, ...(answer && { answer }), record: (commentId) => record(commentId, draft.site.id, 'pipeline', result) };
+    return {
+      status: result.status, shadow: result.shadow, reasons: result.reasons, ...(answer && { answer }),
+      // The decision commits with the comment; what the phases keep waits for that commit.
+      write: (trx, commentId) => record(commentId, draft.site.id, 'pipeline', result, null, trx),
+      stored: async (commentId) => {
+        for (const keep of keeps) await keep(commentId);
+      },
+    };
   };
 
   return {
@@ -111,7 +127,8 @@ export function createModerationService(deps: ModerationDeps) {
     /** The decision the site's pipeline would make on `text`, storing nothing. */
     async preview(siteId: string, text: string, author?: AuthorIdentity): Promise<Evaluation> {
       const site = await deps.sites.require(siteId);
-      return evaluate(site, { text, author, at: now() }, true);
+      const { keeps: _none, ...evaluation } = await evaluate(site, { text, author, at: now() }, true);
+      return evaluation;
     },
   };
 }

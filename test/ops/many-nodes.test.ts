@@ -1,6 +1,8 @@
 // Two server processes sharing PostgreSQL and Redis behave as one service: a comment
-// posted to one reaches live streams and cached pages on the other.
+// posted to one reaches live streams and cached pages on the other, and its fingerprint the
+// other's duplicates phase.
 import assert from 'node:assert/strict';
+import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -72,4 +74,23 @@ test("a node's cached page is dropped when another node writes to the thread", a
     ids = await list();
   }
   assert.deepEqual(ids, [second, first]);
+});
+
+test('a reader re-posting the same text through the other node is caught as a duplicate', async () => {
+  const visitor = `visitor-${Math.random().toString(36).slice(2)}-dupes`;
+  // Fingerprints outlive a run in Redis: a text of this run's own, unlike any earlier run's.
+  const text = `The consultation closes on Friday: ${Array.from({ length: 8 }, () => randomBytes(4).toString('hex')).join(' ')}`;
+  const send = async (node: ServerProcess) => {
+    const res = await fetch(`${node.url}/api/v1/comments`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-colloquy-visitor': visitor },
+      body: JSON.stringify({ site: 'demo', page: 'dupes-nodes', author: { name: 'Node test' }, body: text }),
+    });
+    assert.equal(res.status, 201, await res.clone().text());
+    return (await res.json()) as { comment: { id: string }; status: string };
+  };
+  const first = await send(a);
+  assert.equal(first.status, 'approved');
+  const again = await send(b);
+  assert.equal(again.status, 'spam', 'node B saw the fingerprint node A kept in Redis');
 });

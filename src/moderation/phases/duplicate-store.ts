@@ -1,14 +1,10 @@
-// Recent fingerprints for the duplicates phase: the interface a shared store implements, and a
-// bounded in-memory one for a single node. A store-backed implementation (a table with one row
-// per comment and one per band, indexed by site, band and time; or Redis sorted sets) lets
-// several nodes see each other's comments; see docs/MODERATION.md.
+// Recent fingerprints for the duplicates phase: the interface a store implements, and a
+// bounded in-memory one for a single process. With REDIS_URL the server keeps them in Redis
+// (redis-fingerprint-store.ts), so every node sees every node's comments.
 
 export interface FingerprintEntry {
-  /** The entry's id: the comment's id for an edit (which replaces the entry of the same id),
-   * else a random one (a new comment's id is made after moderation). */
-  id: string;
-  /** The comment's id when known (edits), for moderators to look at. */
-  commentId?: string;
+  /** The comment's id: an edit replaces the entry of its comment. */
+  commentId: string;
   siteId: string;
   /** ms since the epoch. */
   at: number;
@@ -30,11 +26,15 @@ export interface CandidateQuery {
   since: number;
 }
 
+/** What a store gives back: an entry without its band keys (they were only for finding it). */
+export type StoredFingerprint = Omit<FingerprintEntry, 'bands'>;
+
 export interface FingerprintStore {
   /** Recent entries of the site that may be near-duplicates of a text or are by the same author. */
-  candidates(query: CandidateQuery): Promise<FingerprintEntry[]> | FingerprintEntry[];
-  /** Records a comment's fingerprint (replacing an entry with the same site and id). */
-  add(entry: FingerprintEntry): Promise<void> | void;
+  candidates(query: CandidateQuery): Promise<StoredFingerprint[]> | StoredFingerprint[];
+  /** Records a stored comment's fingerprint (replacing its earlier one, for an edit), to be
+   * found for `keepMs` (the site's longest duplicate window). */
+  add(entry: FingerprintEntry, keepMs: number): Promise<void> | void;
 }
 
 export interface MemoryStoreOptions {
@@ -53,7 +53,7 @@ interface SiteIndex {
   authors: Map<string, FingerprintEntry[]>;
 }
 
-/** Bounded in-memory store: one node's recent comments; forgotten on restart. */
+/** Bounded in-memory store: one process's recent comments; forgotten on restart. */
 export function createMemoryFingerprintStore(options: MemoryStoreOptions = {}): FingerprintStore & { size(): number } {
   const { maxEntries = 10_000, retentionMs = 2 * 24 * 60 * 60 * 1000, perKey = 64, now = Date.now } = options;
   // Insertion order is age order, so eviction takes the first entries.
@@ -103,8 +103,8 @@ export function createMemoryFingerprintStore(options: MemoryStoreOptions = {}): 
       for (const key of authorKeys) take(index.authors.get(key));
       return [...found];
     },
-    add(entry) {
-      const id = `${entry.siteId}\0${entry.id}`;
+    async add(entry) {
+      const id = `${entry.siteId}\0${entry.commentId}`;
       remove(id);
       entries.set(id, entry);
       const index = siteIndex(entry.siteId);

@@ -4,13 +4,13 @@
 // case, look-alike letters and small edits do not make a copy new.
 //
 // Two phases share one store: `check` (early in the pipeline) compares; `record` (last in the
-// pipeline) stores the fingerprint, so only comments that were not refused count later, and a
+// pipeline) keeps the fingerprint once the comment is stored (a phase `keep`), so only
+// comments that were not refused and were committed count later, under their own id, and a
 // dry run records nothing.
-import { randomUUID } from 'node:crypto';
 import { foldedOf, type Phase, type PhaseInput, type Reason } from '../phase.ts';
 import type { DuplicateSettings } from '../settings.ts';
 import { fingerprint, similarity, type Fingerprint } from './fingerprint.ts';
-import type { FingerprintEntry, FingerprintStore } from './duplicate-store.ts';
+import type { FingerprintStore, StoredFingerprint } from './duplicate-store.ts';
 import { identityKeys, keyString } from './identity.ts';
 import { decide } from './actions.ts';
 
@@ -39,7 +39,7 @@ function ago(ms: number): string {
 }
 
 /** Groups entries that share any identity key: one person with two browsers on one IP is one. */
-function countIdentities(entries: FingerprintEntry[]): number {
+function countIdentities(entries: StoredFingerprint[]): number {
   const parent = entries.map((_, i) => i);
   const find = (i: number): number => (parent[i] === i ? i : (parent[i] = find(parent[i])));
   const owner = new Map<string, number>();
@@ -72,10 +72,10 @@ export function createDuplicatePhases({ store, now = Date.now }: DuplicatePhaseD
       const span: [number, number] = [0, input.text.length];
       const reasons: Reason[] = [];
       let decision = undefined as ReturnType<typeof decide>;
-      let best: { entry: FingerprintEntry; sim: number } | undefined;
-      const others: FingerprintEntry[] = [];
+      let best: { entry: StoredFingerprint; sim: number } | undefined;
+      const others: StoredFingerprint[] = [];
       for (const entry of candidates) {
-        if (input.commentId !== undefined && entry.id === input.commentId) continue;
+        if (input.commentId !== undefined && entry.commentId === input.commentId) continue;
         const sim = similarity(fp, entry);
         if (sim < settings.similarity) continue;
         const same = entry.authorKeys.some((k) => mine.has(k));
@@ -87,7 +87,7 @@ export function createDuplicatePhases({ store, now = Date.now }: DuplicatePhaseD
         const how = best.sim === 1 ? 'the same text as' : `${Math.round(best.sim * 100)}% like`;
         reasons.push({
           phase: 'duplicates', rule: 'duplicates.same-author', category: 'spam', span, score: best.sim,
-          detail: `${how} this author's comment ${best.entry.commentId ? `${best.entry.commentId} ` : ''}of ${ago(at - best.entry.at)}`,
+          detail: `${how} this author's comment ${best.entry.commentId} of ${ago(at - best.entry.at)}`,
         });
         decision = decide(decision, sameAuthor.action);
       }
@@ -105,16 +105,14 @@ export function createDuplicatePhases({ store, now = Date.now }: DuplicatePhaseD
 
   const record: Phase = {
     name: 'duplicates.record',
-    async run(input, ctx) {
+    run(input, ctx) {
       const settings = ctx.settings.duplicates;
       if (ctx.dryRun || !settings.enabled || !ctx.siteId) return { reasons: [] };
       const fp = fingerprintOf(input);
       if (fp.length < Math.min(settings.sameAuthor.minLength, settings.crossAuthor.minLength)) return { reasons: [] };
-      await store.add({
-        id: input.commentId ?? randomUUID(), commentId: input.commentId, siteId: ctx.siteId, at: input.at ?? now(), authorKeys: authorKeysOf(input),
-        exact: fp.exact, minhash: fp.minhash, bands: fp.bands, length: fp.length,
-      });
-      return { reasons: [] };
+      const entry = { siteId: ctx.siteId, at: input.at ?? now(), authorKeys: authorKeysOf(input), exact: fp.exact, minhash: fp.minhash, bands: fp.bands, length: fp.length };
+      const keepMs = Math.max(settings.sameAuthor.windowMinutes, settings.crossAuthor.windowMinutes) * MINUTE;
+      return { reasons: [], keep: async (commentId) => store.add({ ...entry, commentId }, keepMs) };
     },
   };
 
