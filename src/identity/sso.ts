@@ -50,7 +50,9 @@ function verified(payload: JWTPayload, maxLifetime: number): VerifiedSso {
   const profile = profileOf(payload, maxLifetime);
   const { jti } = payload as Record<string, unknown>;
   if (jti === undefined || jti === null) return { profile, jti: null, exp: payload.exp! };
-  if (typeof jti !== 'string' || !jti || jti.length > 255 || cleanText(jti) !== jti) throw badClaim('jti', 'must be a token id of 1 to 255 plain characters');
+  if (typeof jti !== 'string' || !jti || jti.length > 255 || /[\u0000-\u001F\u007F-\u009F]/.test(jti) || cleanText(jti) !== jti) {
+    throw badClaim('jti', 'must be a token id of 1 to 255 plain characters');
+  }
   return { profile, jti, exp: payload.exp! };
 }
 
