@@ -68,6 +68,8 @@ interface WriteRoute {
   auth: 'edit-token' | 'visitor' | 'bearer' | 'none';
   /** Makes what this route's valid request needs beyond the fixture comment (a fresh account, a link). */
   prepare?(f: Fixture): Promise<void>;
+  /** The 404 code for a well-formed :id that names nothing; default comment_not_found. */
+  missing?: string;
 }
 
 let subjects = 0;
@@ -106,6 +108,15 @@ async function prepareSubscriber(f: Fixture): Promise<void> {
   await subscriptions.subscribe(server.app.database.db, { site, page: f.page, email, kinds: ['thread', 'replies'], mode: 'immediate', chain: false, verified: true });
   const recipient = await server.app.database.db.selectFrom('notify_recipients').select('id').where('email_lower', '=', email).executeTakeFirstOrThrow();
   f.unsubscribeToken = new URL(subscriptions.unsubscribeUrl(recipient.id, 'all')).searchParams.get('token')!;
+}
+
+/** A fresh signed-in reader subscribed to the fixture's thread; f.id becomes the subscription's id. */
+async function prepareSubscribedAccount(f: Fixture): Promise<void> {
+  await prepareAccount(f);
+  const made = await api('POST', '/api/v1/subscriptions', { site: SITE, page: f.page, kind: 'thread' }, { Authorization: `Bearer ${f.bearer}` });
+  assert.equal(made.status, 201, `could not subscribe a fixture: ${JSON.stringify(made.body)}`);
+  const listed = await api('GET', '/api/v1/me/subscriptions', undefined, { Authorization: `Bearer ${f.bearer}` });
+  f.id = listed.body.subscriptions[0].id;
 }
 
 const bearerHeaders = (f: Fixture) => ({ Authorization: `Bearer ${f.bearer}`, 'X-Colloquy-Visitor': VOTER });
@@ -258,6 +269,16 @@ const ROUTES: WriteRoute[] = [
     ok: 200,
     auth: 'bearer',
     prepare: prepareAccount,
+  },
+  {
+    name: 'DELETE /api/v1/me/subscriptions/:id',
+    method: 'DELETE',
+    path: (f) => `/api/v1/me/subscriptions/${f.id}`,
+    headers: bearerHeaders,
+    ok: 200,
+    auth: 'bearer',
+    prepare: prepareSubscribedAccount,
+    missing: 'subscription_not_found',
   },
   {
     name: 'DELETE /api/v1/auth/session',
@@ -716,8 +737,8 @@ const badIds: Generator = (route) => {
     ['201 characters', 'A'.repeat(201), { status: 414, code: 'url_too_long' }],
     ['5,000 characters', 'A'.repeat(5000), { status: 414, code: 'url_too_long' }],
     ['lower case', (f) => f.id.toLowerCase(), { status: 400, field: 'id' }],
-    ['well-formed but unknown', '0000000000000000', { status: 404, code: 'comment_not_found' }],
-    ['letters Crockford leaves out', 'IIIIIIIIIIIIIIII', { status: 404, code: 'comment_not_found' }],
+    ['well-formed but unknown', '0000000000000000', { status: 404, code: route.missing ?? 'comment_not_found' }],
+    ['letters Crockford leaves out', 'IIIIIIIIIIIIIIII', { status: 404, code: route.missing ?? 'comment_not_found' }],
     ['dot segments', '../..', REJECT],
     ['encoded dot segments', '..%2F..%2Fhealthz', REJECT],
     ['double-encoded dot segments', '%252e%252e%252f', REJECT],
@@ -1082,6 +1103,7 @@ async function stored(page: string) {
     accounts: Number((await db.selectFrom('accounts').select((eb) => eb.fn.countAll().as('n')).where('deleted_at', 'is', null).executeTakeFirstOrThrow()).n),
     sessions: Number((await db.selectFrom('sessions').select((eb) => eb.fn.countAll().as('n')).where('revoked_at', 'is', null).executeTakeFirstOrThrow()).n),
     links: Number((await db.selectFrom('magic_links').select((eb) => eb.fn.countAll().as('n')).where('used_at', 'is', null).executeTakeFirstOrThrow()).n),
+    subscriptions: Number((await db.selectFrom('subscriptions').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n),
   };
   return { thread, comments, votes, totals };
 }
