@@ -1,0 +1,89 @@
+// Display name and picture: a generated identicon, or the reader's Gravatar if they opt in
+// (Gravatar then sees a hash of their address). A picture set by the publisher's SSO wins.
+import { useEffect, useId, useState } from 'preact/hooks';
+import { Avatar } from '../Avatar.tsx';
+import { formError } from '../formError.ts';
+import { t } from '../i18n/t.ts';
+import type { MeApi } from './me.ts';
+import type { Profile } from './types.ts';
+import { Note, type NoteValue } from './Note.tsx';
+
+type Mode = Profile['avatar']['mode'];
+
+export function ProfileForm({ me, onRenamed }: { me: MeApi; onRenamed(name: string): void }) {
+  const [profile, setProfile] = useState<Profile | null>(null);
+  const [name, setName] = useState('');
+  const [mode, setMode] = useState<Mode>('identicon');
+  const [busy, setBusy] = useState(false);
+  const [note, setNote] = useState<NoteValue>(null);
+  const id = useId();
+
+  const show = (p: Profile) => {
+    setProfile(p);
+    setName(p.name);
+    setMode(p.avatar.mode);
+  };
+  useEffect(() => {
+    me.profile().then(show, (e) => setNote({ error: true, text: formError(e)!.message }));
+  }, [me]);
+
+  if (!profile) return <Note note={note} />;
+  const { avatar } = profile;
+  const preview = avatar.fromPublisher ? avatar.url : mode === 'gravatar' && avatar.gravatar ? avatar.gravatar : avatar.identicon;
+
+  async function save(): Promise<void> {
+    const change: { name?: string; avatar?: Mode } = {};
+    if (name.trim() !== profile!.name) change.name = name.trim();
+    if (mode !== profile!.avatar.mode) change.avatar = mode;
+    if (!Object.keys(change).length) return setNote({ error: false, text: t('profileSaved') });
+    setBusy(true);
+    try {
+      const updated = await me.update(change);
+      show(updated);
+      onRenamed(updated.name);
+      setNote({ error: false, text: t('profileSaved') });
+    } catch (e) {
+      setNote({ error: true, text: formError(e)!.message });
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  const choice = (value: Mode, label: string) => (
+    <label class="choice">
+      <input type="radio" name="colloquy-picture" value={value} checked={mode === value} disabled={busy} onChange={() => setMode(value)} /> {label}
+    </label>
+  );
+
+  return (
+    <form
+      class="profile-form"
+      aria-busy={busy}
+      onSubmit={(e) => {
+        e.preventDefault();
+        void save();
+      }}
+    >
+      <Avatar name={name} src={preview} />
+      <div class="field">
+        <label for={id}>{t('displayName')}</label>
+        <input id={id} required maxLength={80} value={name} disabled={busy} onInput={(e) => setName(e.currentTarget.value)} />
+      </div>
+      {avatar.fromPublisher ? (
+        <p class="muted">{t('pictureFromSite')}</p>
+      ) : (
+        <fieldset class="field">
+          <legend>{t('pictureLabel')}</legend>
+          {choice('identicon', t('pictureIdenticon'))}
+          {avatar.gravatar && choice('gravatar', t('pictureGravatar'))}
+        </fieldset>
+      )}
+      <div class="buttons">
+        <button type="submit" class="primary" disabled={busy || !name.trim()}>
+          {t('save')}
+        </button>
+      </div>
+      <Note note={note} />
+    </form>
+  );
+}
