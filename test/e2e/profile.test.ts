@@ -7,7 +7,7 @@ import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { type Browser, type BrowserContext, type Page } from 'playwright-core';
-import { launchChromium, until } from '../helpers/browser.ts';
+import { launchChromium, openPage, serveArticle, until } from '../helpers/browser.ts';
 import { startServer, type TestServer } from '../helpers/server.ts';
 import { startSmtpSink, type SmtpSink } from '../helpers/smtp.ts';
 
@@ -33,16 +33,8 @@ describe('my profile in the widget', () => {
     browser = await launchChromium();
     context = await browser.newContext({ acceptDownloads: true });
     await context.grantPermissions(['local-network-access'], { origin: PUBLISHER });
-    await context.route(`${PUBLISHER}${ARTICLE}`, (route) =>
-      route.fulfill({
-        contentType: 'text/html',
-        body: `<!doctype html><html><head><title>Bridges &amp; budgets</title></head><body><div id="colloquy"></div>
-<script src="${srv.url}/embed.js" data-site="demo" data-page="${ARTICLE}" async></script></body></html>`,
-      }),
-    );
-    page = await context.newPage();
-    page.setDefaultTimeout(10_000);
-    page.on('pageerror', (e) => console.error('page error:', e.message));
+    await serveArticle(context, { origin: PUBLISHER, path: ARTICLE, serverUrl: srv.url, title: 'Bridges & budgets' });
+    page = await openPage(context);
   });
 
   after(async () => {
@@ -57,8 +49,8 @@ describe('my profile in the widget', () => {
     await root().getByLabel('Your e-mail: we send you a sign-in link').fill(email);
     await root().getByRole('button', { name: 'Send link' }).click();
     await sink.waitFor(() => sink.to(email).length > 0);
-    const link = sink.to(email)[0]!.links.find((l) => l.includes('#colloquy-token='));
-    assert.ok(link?.startsWith(`${PUBLISHER}${ARTICLE}#colloquy-token=`), `the link returns to the article: ${link}`);
+    const link = sink.to(email)[0]!.links.find((l) => l.includes('#colloquy-token=')) ?? '';
+    assert.ok(link.startsWith(`${PUBLISHER}${ARTICLE}#colloquy-token=`), `the link returns to the article: ${link}`);
     // From another page: the same article with only a new fragment would not load again.
     await page.goto('about:blank');
     await page.goto(link);

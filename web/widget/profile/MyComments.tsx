@@ -1,11 +1,11 @@
 // The reader's comments across the site, newest first, a page at a time: where each is (a
 // link to it in its thread), when, a plain-text excerpt, and whether it is still held.
 import { useCallback, useEffect, useState } from 'preact/hooks';
-import { formError } from '../formError.ts';
 import { t } from '../i18n/t.ts';
 import { fullDate } from '../time.ts';
 import type { MeApi } from './me.ts';
-import { Note, type NoteValue } from './Note.tsx';
+import { ItemList, Part } from './Part.tsx';
+import { useTask } from './useTask.ts';
 import type { MyComment } from './types.ts';
 
 const EXCERPT = 160;
@@ -37,43 +37,27 @@ function Item({ comment }: { comment: MyComment }) {
 export function MyComments({ me }: { me: MeApi }) {
   const [items, setItems] = useState<MyComment[] | null>(null);
   const [cursor, setCursor] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
-  const [note, setNote] = useState<NoteValue>(null);
+  const { busy, note, run } = useTask();
 
   const load = useCallback(
-    async (from: string | null) => {
-      setBusy(true);
-      try {
+    (from: string | null) =>
+      run(async () => {
         const page = await me.comments(from);
         setItems((shown) => (from && shown ? [...shown, ...page.comments] : page.comments));
         setCursor(page.nextCursor);
-      } catch (e) {
-        setNote({ error: true, text: formError(e)!.message });
-      } finally {
-        setBusy(false);
-      }
-    },
-    [me],
+      }),
+    [me, run],
   );
   useEffect(() => void load(null), [load]);
 
   return (
-    <section class="profile-part" aria-labelledby="colloquy-my-comments" aria-busy={busy}>
-      <h3 id="colloquy-my-comments">{t('myComments')}</h3>
-      {items && !items.length && <p class="muted">{t('myCommentsEmpty')}</p>}
-      {items && items.length > 0 && (
-        <ul class="my-list">
-          {items.map((c) => (
-            <Item key={c.id} comment={c} />
-          ))}
-        </ul>
-      )}
+    <Part id="colloquy-my-comments" title={t('myComments')} busy={busy} note={note}>
+      <ItemList items={items} empty={t('myCommentsEmpty')} render={(c) => <Item key={c.id} comment={c} />} />
       {cursor && (
         <button type="button" class="more" disabled={busy} onClick={() => void load(cursor)}>
           {t('showMore')}
         </button>
       )}
-      <Note note={note} />
-    </section>
+    </Part>
   );
 }

@@ -1,9 +1,9 @@
 // "Download my data" (the export as a JSON file) and "Delete my account", which asks first.
 import { useState } from 'preact/hooks';
-import { formError } from '../formError.ts';
 import { t } from '../i18n/t.ts';
 import type { MeApi } from './me.ts';
-import { Note, type NoteValue } from './Note.tsx';
+import { Part } from './Part.tsx';
+import { useTask } from './useTask.ts';
 
 /** Saves JSON as a file: the export needs the bearer token, so a plain link cannot fetch it. */
 function saveJson(data: object, fileName: string): void {
@@ -17,23 +17,10 @@ function saveJson(data: object, fileName: string): void {
 
 export function MyData({ me, onDeleted }: { me: MeApi; onDeleted(): void }) {
   const [asking, setAsking] = useState(false);
-  const [busy, setBusy] = useState(false);
-  const [note, setNote] = useState<NoteValue>(null);
-
-  async function run(work: () => Promise<void>): Promise<void> {
-    setBusy(true);
-    try {
-      await work();
-    } catch (e) {
-      setNote({ error: true, text: formError(e)!.message });
-    } finally {
-      setBusy(false);
-    }
-  }
+  const { busy, note, run } = useTask();
 
   return (
-    <section class="profile-part" aria-labelledby="colloquy-my-data" aria-busy={busy}>
-      <h3 id="colloquy-my-data">{t('myData')}</h3>
+    <Part id="colloquy-my-data" title={t('myData')} busy={busy} note={note}>
       <div class="buttons">
         <button type="button" class="secondary" disabled={busy} onClick={() => void run(async () => saveJson(await me.export(), 'colloquy-my-data.json'))}>
           {t('downloadData')}
@@ -57,7 +44,6 @@ export function MyData({ me, onDeleted }: { me: MeApi; onDeleted(): void }) {
           </div>
         </div>
       )}
-      <Note note={note} />
-    </section>
+    </Part>
   );
 }

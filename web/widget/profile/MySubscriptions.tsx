@@ -1,10 +1,10 @@
 // The reader's "Notify of" subscriptions (per thread, and replies to them anywhere), each
 // with its own Unsubscribe button.
 import { useEffect, useState } from 'preact/hooks';
-import { formError } from '../formError.ts';
 import { t } from '../i18n/t.ts';
 import type { MeApi } from './me.ts';
-import { Note, type NoteValue } from './Note.tsx';
+import { ItemList, Part } from './Part.tsx';
+import { useTask } from './useTask.ts';
 import type { MySubscription } from './types.ts';
 
 const describe = (s: MySubscription) => (s.kind === 'replies' ? t('subscribedReplies') : t('subscribedThread', { title: s.title ?? s.page ?? '' }));
@@ -16,46 +16,34 @@ function details(s: MySubscription): string {
 
 export function MySubscriptions({ me }: { me: MeApi }) {
   const [subs, setSubs] = useState<MySubscription[] | null>(null);
-  const [busy, setBusy] = useState(false);
-  const [note, setNote] = useState<NoteValue>(null);
+  const { busy, note, run } = useTask();
 
-  useEffect(() => {
-    me.subscriptions().then((r) => setSubs(r.subscriptions), (e) => setNote({ error: true, text: formError(e)!.message }));
-  }, [me]);
+  useEffect(() => void run(async () => setSubs((await me.subscriptions()).subscriptions)), [me, run]);
 
-  async function stop(s: MySubscription): Promise<void> {
-    setBusy(true);
-    try {
+  const stop = (s: MySubscription) =>
+    run(async () => {
       await me.unsubscribe(s.id);
       setSubs((list) => list && list.filter((x) => x.id !== s.id));
-      setNote({ error: false, text: t('unsubscribed', { what: describe(s) }) });
-    } catch (e) {
-      setNote({ error: true, text: formError(e)!.message });
-    } finally {
-      setBusy(false);
-    }
-  }
+      return t('unsubscribed', { what: describe(s) });
+    });
 
   return (
-    <section class="profile-part" aria-labelledby="colloquy-my-subscriptions" aria-busy={busy}>
-      <h3 id="colloquy-my-subscriptions">{t('mySubscriptions')}</h3>
-      {subs && !subs.length && <p class="muted">{t('subscriptionsEmpty')}</p>}
-      {subs && subs.length > 0 && (
-        <ul class="my-list">
-          {subs.map((s) => (
-            <li key={s.id} class="my-subscription">
-              <span>
-                {describe(s)}
-                <span class="muted">{details(s)}</span>
-              </span>
-              <button type="button" class="secondary" disabled={busy} aria-label={`${t('unsubscribe')}: ${describe(s)}`} onClick={() => void stop(s)}>
-                {t('unsubscribe')}
-              </button>
-            </li>
-          ))}
-        </ul>
-      )}
-      <Note note={note} />
-    </section>
+    <Part id="colloquy-my-subscriptions" title={t('mySubscriptions')} busy={busy} note={note}>
+      <ItemList
+        items={subs}
+        empty={t('subscriptionsEmpty')}
+        render={(s) => (
+          <li key={s.id} class="my-subscription">
+            <span>
+              {describe(s)}
+              <span class="muted">{details(s)}</span>
+            </span>
+            <button type="button" class="secondary" disabled={busy} aria-label={`${t('unsubscribe')}: ${describe(s)}`} onClick={() => void stop(s)}>
+              {t('unsubscribe')}
+            </button>
+          </li>
+        )}
+      />
+    </Part>
   );
 }

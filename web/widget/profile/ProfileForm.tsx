@@ -2,11 +2,11 @@
 // (Gravatar then sees a hash of their address). A picture set by the publisher's SSO wins.
 import { useEffect, useId, useState } from 'preact/hooks';
 import { Avatar } from '../Avatar.tsx';
-import { formError } from '../formError.ts';
 import { t } from '../i18n/t.ts';
 import type { MeApi } from './me.ts';
 import type { Profile } from './types.ts';
-import { Note, type NoteValue } from './Note.tsx';
+import { Note } from './Note.tsx';
+import { useTask } from './useTask.ts';
 
 type Mode = Profile['avatar']['mode'];
 
@@ -14,8 +14,7 @@ export function ProfileForm({ me, onRenamed }: { me: MeApi; onRenamed(name: stri
   const [profile, setProfile] = useState<Profile | null>(null);
   const [name, setName] = useState('');
   const [mode, setMode] = useState<Mode>('identicon');
-  const [busy, setBusy] = useState(false);
-  const [note, setNote] = useState<NoteValue>(null);
+  const { busy, note, run } = useTask();
   const id = useId();
 
   const show = (p: Profile) => {
@@ -23,31 +22,24 @@ export function ProfileForm({ me, onRenamed }: { me: MeApi; onRenamed(name: stri
     setName(p.name);
     setMode(p.avatar.mode);
   };
-  useEffect(() => {
-    me.profile().then(show, (e) => setNote({ error: true, text: formError(e)!.message }));
-  }, [me]);
+  useEffect(() => void run(async () => show(await me.profile())), [me, run]);
 
   if (!profile) return <Note note={note} />;
   const { avatar } = profile;
   const preview = avatar.fromPublisher ? avatar.url : mode === 'gravatar' && avatar.gravatar ? avatar.gravatar : avatar.identicon;
 
-  async function save(): Promise<void> {
-    const change: { name?: string; avatar?: Mode } = {};
-    if (name.trim() !== profile!.name) change.name = name.trim();
-    if (mode !== profile!.avatar.mode) change.avatar = mode;
-    if (!Object.keys(change).length) return setNote({ error: false, text: t('profileSaved') });
-    setBusy(true);
-    try {
-      const updated = await me.update(change);
-      show(updated);
-      onRenamed(updated.name);
-      setNote({ error: false, text: t('profileSaved') });
-    } catch (e) {
-      setNote({ error: true, text: formError(e)!.message });
-    } finally {
-      setBusy(false);
-    }
-  }
+  const save = () =>
+    run(async () => {
+      const change: { name?: string; avatar?: Mode } = {};
+      if (name.trim() !== profile.name) change.name = name.trim();
+      if (mode !== profile.avatar.mode) change.avatar = mode;
+      if (Object.keys(change).length) {
+        const updated = await me.update(change);
+        show(updated);
+        onRenamed(updated.name);
+      }
+      return t('profileSaved');
+    });
 
   const choice = (value: Mode, label: string) => (
     <label class="choice">
