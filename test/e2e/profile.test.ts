@@ -106,6 +106,7 @@ describe('my profile in the widget', () => {
     await profile.getByText('Your profile was saved.').waitFor();
     await profile.getByRole('button', { name: 'Back to comments' }).click();
     await root().getByText(`Signed in as Renamed ${stamp}.`).waitFor();
+    await until('focus back on "My profile"', () => page.evaluate(() => document.querySelector('#colloquy')?.shadowRoot?.activeElement?.textContent === 'My profile'));
     const mine = root().locator('article.comment', { hasText: `Profile hello ${stamp}` });
     await until('the comment to carry the new name', async () => (await mine.textContent())?.includes(`Renamed ${stamp}`));
     const me = (await (await asReader('/me/profile', (await bearer())!)).json()) as { name: string };

@@ -105,7 +105,11 @@ export function App({ options, host }: { options: MountOptions; host: Element })
         {profileOpen && account && (
           <ProfilePanel
             api={api}
-            onClose={() => setProfileOpen(false)}
+            onClose={() => {
+              setProfileOpen(false);
+              // Back where the reader left: the account line's first button ("My profile").
+              setTimeout(() => root.current?.querySelector<HTMLElement>('.account button')?.focus());
+            }}
             onRenamed={rename}
             onDeleted={() => {
               forget();
