@@ -99,18 +99,26 @@ describe('my profile in the widget', () => {
     assert.deepEqual(listed.subscriptions.map((s) => s.kind), ['replies']);
   });
 
-  test('changes the display name: on the profile, the sign-in line and the comments', async () => {
+  test('changes the display name and opts in to Gravatar: on the profile, the sign-in line and the comments', async () => {
+    // Gravatar is not reachable from here: answer for it, so the page asks nobody outside.
+    await context.route('https://www.gravatar.com/**', (route) => route.fulfill({ status: 404, body: '' }));
     const profile = root().locator('section.profile');
+    const picture = profile.locator('img.avatar');
+    assert.match((await picture.getAttribute('src')) ?? '', new RegExp(`^${srv.url}/avatar/`), 'the identicon until the reader opts in');
     await profile.getByLabel('Display name').fill(`Renamed ${stamp}`);
+    await profile.getByLabel(/My Gravatar/).check();
+    assert.match((await picture.getAttribute('src')) ?? '', /\/avatar\//, 'choosing is not yet saving: Gravatar is asked nothing');
     await profile.getByRole('button', { name: 'Save' }).click();
     await profile.getByText('Your profile was saved.').waitFor();
+    assert.match((await picture.getAttribute('src')) ?? '', /^https:\/\/www\.gravatar\.com\/avatar\/[0-9a-f]{32}/);
     await profile.getByRole('button', { name: 'Back to comments' }).click();
     await root().getByText(`Signed in as Renamed ${stamp}.`).waitFor();
     await until('focus back on "My profile"', () => page.evaluate(() => document.querySelector('#colloquy')?.shadowRoot?.activeElement?.textContent === 'My profile'));
     const mine = root().locator('article.comment', { hasText: `Profile hello ${stamp}` });
     await until('the comment to carry the new name', async () => (await mine.textContent())?.includes(`Renamed ${stamp}`));
-    const me = (await (await asReader('/me/profile', (await bearer())!)).json()) as { name: string };
-    assert.equal(me.name, `Renamed ${stamp}`);
+    assert.match((await mine.locator('img.avatar').getAttribute('src')) ?? '', /^https:\/\/www\.gravatar\.com\/avatar\//);
+    const me = (await (await asReader('/me/profile', (await bearer())!)).json()) as { name: string; avatar: { mode: string } };
+    assert.deepEqual([me.name, me.avatar.mode], [`Renamed ${stamp}`, 'gravatar']);
   });
 
   test('downloads the reader’s data as JSON, subscriptions included', async () => {

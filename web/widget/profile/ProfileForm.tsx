@@ -26,7 +26,6 @@ export function ProfileForm({ me, onRenamed }: { me: MeApi; onRenamed(name: stri
 
   if (!profile) return <Note note={note} />;
   const { avatar } = profile;
-  const preview = avatar.fromPublisher ? avatar.url : mode === 'gravatar' && avatar.gravatar ? avatar.gravatar : avatar.identicon;
 
   const save = () =>
     run(async () => {
@@ -56,7 +55,8 @@ export function ProfileForm({ me, onRenamed }: { me: MeApi; onRenamed(name: stri
         void save();
       }}
     >
-      <Avatar name={name} src={preview} />
+      {/* The saved picture: Gravatar is asked for nothing until the reader saves that choice. */}
+      <Avatar name={name} src={avatar.url} />
       <div class="field">
         <label for={id}>{t('displayName')}</label>
         <input id={id} required maxLength={80} value={name} disabled={busy} onInput={(e) => setName(e.currentTarget.value)} />
