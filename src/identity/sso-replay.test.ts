@@ -5,6 +5,8 @@ import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 import { ENGINES, type TestDatabase } from '../../test/helpers/databases.ts';
 import { startServer, type TestServer } from '../../test/helpers/server.ts';
+import { createSiteService } from '../sites/service.ts';
+import { createSiteStore } from '../sites/store.ts';
 import { signHs, SSO_SECRET } from './test-kit.ts';
 
 for (const engine of ENGINES) {
@@ -25,8 +27,8 @@ for (const engine of ENGINES) {
       await database?.drop();
     });
 
-    const exchange = async (node: TestServer, token: string) => {
-      const res = await fetch(`${node.url}/api/v1/auth/sso`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ site: 'demo', token }) });
+    const exchange = async (node: TestServer, token: string, site = 'demo') => {
+      const res = await fetch(`${node.url}/api/v1/auth/sso`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ site, token }) });
       return { status: res.status, body: (await res.json()) as any };
     };
     const count = async (table: 'sessions' | 'accounts') =>
@@ -57,6 +59,9 @@ for (const engine of ENGINES) {
     it('keeps the jti per site and per token: another jti for the same user works', async () => {
       const jti = randomUUID();
       assert.equal((await exchange(one, await signHs({ sub: 'replay-2', name: 'A', aud: 'demo', jti }))).status, 200);
+      // Another site's token with the same id is another token.
+      await createSiteService(createSiteStore(one.app.database.db)).ensure('replay-other', 'Other', ['https://other.example']);
+      assert.equal((await exchange(one, await signHs({ sub: 'replay-2', name: 'A', aud: 'replay-other', jti }), 'replay-other')).status, 200);
       assert.equal((await exchange(one, await signHs({ sub: 'replay-2', name: 'A', aud: 'demo', jti: randomUUID() }))).status, 200);
       // The same jti signed anew (another iat) is still the same token id: refused.
       const reissued = await exchange(one, await signHs({ sub: 'replay-2', name: 'A', aud: 'demo', jti, iat: Math.floor(Date.now() / 1000) - 5 }));
