@@ -111,15 +111,20 @@ for (const engine of ENGINES) {
       await db().insertInto('magic_links').values({ id: linkId, site_id: 'demo', email, email_lower: email, name: null, token_hash: hash, created_at: at, expires_at: at + 600_000, used_at: null }).execute();
       const later = { notBefore: at + DAY };
       const mail = (to: string, key: string) => insertOutbox(db(), { kind: 'email', dedupeKey: `email:${key}`, payload: { to, subject: key, text: key, html: key, headers: {} }, ...later }, at);
-      const gone = [`comment:C1:${mineId}`, `digest:${mineId}:2099-01-01`, `magic-link:${linkId}`, 'confirm:HASH-OF-MINE'];
-      const kept = [`comment:C1:${otherId}`, `comment:C1:${elsewhereId}`, `digest:${elsewhereId}:2099-01-01`, 'support-thanks:E1'];
-      for (const key of gone.slice(0, 3)) await mail(email, key);
+      // A comment of theirs held for moderation: its "approved" e-mail may be queued; one elsewhere too.
+      const held = await h.api.post({ page: newPage(), body: 'you idiot, held', headers: me.headers });
+      const heldElsewhere = await h.api.post({ site: 'elsewhere', page: newPage(), body: 'you idiot, held there', headers: sameAddressElsewhere.headers });
+      assert.deepEqual([held.body.status, heldElsewhere.body.status], ['pending', 'pending']);
+      const gone = [`comment:C1:${mineId}`, `digest:${mineId}:2099-01-01`, `magic-link:${linkId}`, `approved:${held.body.comment.id}`, 'confirm:HASH-OF-MINE'];
+      const kept = [`comment:C1:${otherId}`, `comment:C1:${elsewhereId}`, `digest:${elsewhereId}:2099-01-01`, `approved:${heldElsewhere.body.comment.id}`, 'support-thanks:E1'];
+      for (const key of gone.slice(0, 4)) await mail(email, key);
       await db().updateTable('subscriptions').set({ confirm_hash: 'HASH-OF-MINE' }).where('recipient_id', '=', mineId).execute();
       await mail(email, 'confirm:HASH-OF-MINE');
       await mail('stays@readers.example', kept[0]);
       await mail(email, kept[1]);
       await mail(email, kept[2]);
       await mail(email, kept[3]);
+      await mail(email, kept[4]);
 
       const res = await h.api.request('DELETE', '/api/v1/me', { headers: me.headers });
       assert.equal(res.status, 200, res.text);

@@ -6,7 +6,7 @@ import type { AccountRow, IdentityStore } from './store.ts';
 
 /** What the identity module needs of the comments module about one account's comments. */
 export interface AuthoredComments {
-  export(accountId: string): Promise<{ comments: Array<{ id: string }>; votes: unknown[] }>;
+  export(accountId: string): Promise<{ comments: Array<{ id: string; status: string }>; votes: unknown[] }>;
   forget(accountId: string, mode: 'anonymise' | 'remove'): Promise<void>;
 }
 
@@ -58,12 +58,13 @@ export function createPrivacy({ store, accounts, comments, notifications, now }:
      */
     async delete(account: AccountRow, site: Site) {
       const mode = site.settings.onAccountDelete;
-      const commentIds = account.email ? (await comments.export(account.id)).comments.map((c) => c.id) : [];
+      // Only a held comment can still bring its author an "approved" e-mail.
+      const held = account.email ? (await comments.export(account.id)).comments.filter((c) => c.status === 'pending').map((c) => c.id) : [];
       await comments.forget(account.id, mode);
       if (account.email) {
         // Sign-in links' e-mails still waiting in the outbox (keys as mailer.ts makes them).
         const links = await store.magicLinkIds(account.site_id, emailKey(account.email));
-        await notifications.forget(account.site_id, account.email, { commentIds, mailKeys: links.map((id) => `magic-link:${id}`) });
+        await notifications.forget(account.site_id, account.email, { commentIds: held, mailKeys: links.map((id) => `magic-link:${id}`) });
       }
       await store.transaction(async (trx) => {
         if (account.email) await store.deleteMagicLinks(account.site_id, emailKey(account.email), trx);
