@@ -99,7 +99,7 @@ export async function buildApp(config: Config, overrides: AppOverrides = {}): Pr
   await moderation.bootstrap();
   const comments = createCommentService({ store: commentStore, sites, bus, effects: notify.effects, moderate: overrides.moderate ?? moderation.moderate });
   const accountComments = createAccountComments({ store: commentStore, accountStore: createAccountCommentStore(database.db), bus });
-  const identity = createIdentity({ db: database.db, sites, comments: accountComments, enqueueEmail, limiter, config });
+  const identity = createIdentity({ db: database.db, sites, comments: accountComments, notifications: notify.readers, enqueueEmail, limiter, config });
   if (config.seedDemo) await sites.ensure(DEMO_SITE, 'The Riverside Courier', config.demoOrigins, demoSettings(config));
 
   await http.register(swagger, {

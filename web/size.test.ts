@@ -62,6 +62,12 @@ test('inline.js (inline feedback, loaded only on pages that use it) is at most 9
   assert.doesNotMatch(readFileSync(join(DIST, 'widget.js'), 'utf8'), /Int32Array\(128\*/, 'the matcher stays out of widget.js');
 });
 
+test('the profile view is a chunk of its own (at most 4 KB gzip), loaded only when a reader opens it', () => {
+  check('widget-Profile.js', ['widget-Profile.js'], 4 * KB);
+  assert.ok(!staticGraph('widget.js').has('widget-Profile.js'), 'widget.js must not import the profile view statically');
+  assert.match(readFileSync(join(DIST, 'widget.js'), 'utf8'), /import\(`\.\/widget-Profile\.js`\)|import\(["']\.\/widget-Profile\.js["']\)/, 'widget.js imports it on demand');
+});
+
 test('loader and count script are classic scripts (no import/export statements)', () => {
   for (const f of ['embed.js', 'count.js', 'support.js']) {
     const code = readFileSync(join(DIST, f), 'utf8');

@@ -34,6 +34,9 @@ function environment(
       // dynamic import of widget.js.
       lib: { entry: here(entry), formats: [format], name: 'colloquy', fileName: () => fileName },
       rolldownOptions: {
+        // widget.js may export more than mount(): its lazily loaded chunks (the profile view)
+        // import what they share with it from it, rather than from a third file.
+        preserveEntrySignatures: 'allow-extension',
         output: {
           // Library mode keeps whitespace in ES output (meant for re-bundling); ours ships as is.
           minify: true,

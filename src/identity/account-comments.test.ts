@@ -115,5 +115,20 @@ for (const engine of ENGINES) {
       assert.deepEqual(seen, [...ids].reverse());
       assert.equal((await h.api.request('GET', '/api/v1/me/comments?cursor=garbage', { headers: reader.headers })).status, 400);
     });
+
+    it('lists a held comment as pending to its author only; anonymous readers get 401', async () => {
+      const page = newPage('held');
+      const reader = await ssoSignIn(h.api);
+      const stranger = await ssoSignIn(h.api);
+      const held = await h.api.post({ page, body: 'you idiot, held for review', headers: reader.headers });
+      assert.equal(held.body.status, 'pending', 'the default scorer holds it');
+      const mine = await h.api.request('GET', '/api/v1/me/comments', { headers: reader.headers });
+      assert.deepEqual(mine.body.comments.map((c: any) => [c.id, c.status, c.page]), [[held.body.comment.id, 'pending', page]]);
+      const theirs = await h.api.request('GET', '/api/v1/me/comments', { headers: stranger.headers });
+      assert.deepEqual(theirs.body.comments, []);
+      const anonymous = await h.api.request('GET', '/api/v1/me/comments');
+      assert.equal(anonymous.status, 401);
+      assert.equal(anonymous.body.error.code, 'sign_in_required');
+    });
   });
 }

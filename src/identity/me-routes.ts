@@ -1,10 +1,10 @@
-// HTTP for a signed-in reader's own things: profile, comments, export, deleting the account.
+// HTTP for a signed-in reader's own things: profile, comments, subscriptions, export, deleting the account.
 import type { FastifyInstance } from 'fastify';
 import type { Static } from 'typebox';
-import { badRequest } from '../platform/errors.ts';
+import { badRequest, notFound } from '../platform/errors.ts';
 import type { SiteService } from '../sites/service.ts';
 import type { Identity } from './index.ts';
-import { MyCommentsQuery, ProfilePatch, errorResponses } from './schema.ts';
+import { MyCommentsQuery, ProfilePatch, SubscriptionParams, errorResponses } from './schema.ts';
 import { requireSignedIn } from './signed-in.ts';
 
 export interface MeRoutesDeps {
@@ -18,7 +18,7 @@ const tags = ['accounts'];
 const security = [{ bearer: [] }];
 
 export async function meRoutes(app: FastifyInstance, { identity, sites, myComments }: MeRoutesDeps): Promise<void> {
-  const { accounts, privacy } = identity;
+  const { accounts, privacy, notifications } = identity;
   app.addHook('onSend', async (_request, reply) => {
     reply.header('Cache-Control', 'private, no-store');
   });
@@ -39,6 +39,20 @@ export async function meRoutes(app: FastifyInstance, { identity, sites, myCommen
     const { account } = await requireSignedIn(request, identity, sites);
     const q = request.query as Static<typeof MyCommentsQuery>;
     return myComments(account.id, q.cursor, q.limit ?? 20);
+  });
+
+  app.get('/api/v1/me/subscriptions', { schema: { tags, summary: 'Your "Notify of" subscriptions on this site: per thread, and replies to your comments', security, response: errorResponses } }, async (request) => {
+    const { account } = await requireSignedIn(request, identity, sites);
+    // Subscriptions belong to an address: an account without one (SSO without e-mail) has none.
+    return { subscriptions: account.email ? await notifications.list(account.site_id, account.email) : [] };
+  });
+
+  app.delete('/api/v1/me/subscriptions/:id', { schema: { tags, summary: 'Stop one of your subscriptions', security, params: SubscriptionParams, response: errorResponses } }, async (request) => {
+    const { account } = await requireSignedIn(request, identity, sites);
+    const { id } = request.params as Static<typeof SubscriptionParams>;
+    // Someone else's subscription answers as a missing one: ids reveal nothing.
+    if (!account.email || !(await notifications.cancel(account.site_id, account.email, id))) throw notFound('subscription_not_found', 'You have no subscription with that id');
+    return { unsubscribed: id };
   });
 
   app.get('/api/v1/me/export', { schema: { tags, summary: 'All your data as a JSON download', security, response: errorResponses } }, async (request, reply) => {

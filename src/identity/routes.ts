@@ -49,7 +49,9 @@ export async function authRoutes(app: FastifyInstance, { identity, sites }: Auth
     const body = request.body as Static<typeof SsoBody>;
     visitorKey(request, secret);
     const site = await siteForRequest(sites, request, body.site);
-    const profile = await identity.sso.verify(site, body.token);
+    const { profile, jti, exp } = await identity.sso.verify(site, body.token);
+    // Claimed before any account or session is made: a replay changes nothing.
+    await identity.ssoReplays.claim(site.id, jti, exp);
     const account = await identity.accounts.forSso(site.id, profile);
     noStore(reply);
     return { ...(await identity.sessions.issue(account, 'sso')), account: identity.accounts.profile(account) };

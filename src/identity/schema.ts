@@ -36,6 +36,8 @@ export const MyCommentsQuery = Type.Object({
   limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 100, default: 20 })),
 });
 
+export const SubscriptionParams = Type.Object({ id: Type.String({ minLength: 16, maxLength: 16, pattern: '^[0-9A-Z]{16}$', description: 'Subscription id' }) });
+
 export const AvatarParams = Type.Object({ hash: Type.String({ pattern: '^[A-Za-z0-9_-]{8,64}$' }) });
 
 const ErrorSchema = Type.Object({

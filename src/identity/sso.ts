@@ -37,9 +37,30 @@ function explain(error: unknown): AppError {
   return new AppError(502, 'jwks_unavailable', "The site's JWKS could not be fetched; try again", 'token');
 }
 
+/** A token that passed every check: who it names, and what replay blocking needs. */
+export interface VerifiedSso {
+  profile: SsoProfile;
+  /** The token's id, when the publisher gave one: such a token is exchanged once (sso-replay.ts). */
+  jti: string | null;
+  /** Expiry, epoch seconds. */
+  exp: number;
+}
+
+function verified(payload: JWTPayload, maxLifetime: number): VerifiedSso {
+  const profile = profileOf(payload, maxLifetime);
+  const { jti } = payload as Record<string, unknown>;
+  if (jti === undefined || jti === null) return { profile, jti: null, exp: payload.exp! };
+  if (typeof jti !== 'string' || !jti || jti.length > 255 || /[\u0000-\u001F\u007F-\u009F]/.test(jti) || cleanText(jti) !== jti) {
+    throw badClaim('jti', 'must be a token id of 1 to 255 plain characters');
+  }
+  return { profile, jti, exp: payload.exp! };
+}
+
 /** The claims we map to an account, checked and cleaned. */
 function profileOf(payload: JWTPayload, maxLifetime: number): SsoProfile {
   const { sub, name, email, avatar, role, exp, iat } = payload as Record<string, unknown>;
+  // Lifetime: exp is required and at most maxLifetime after an iat that is not in the future,
+  // so no token accepted now stays valid longer than maxLifetime (plus the clock skew).
   if (typeof exp !== 'number' || typeof iat !== 'number') throw refused('claims "exp" and "iat" are required');
   if (exp - iat > maxLifetime) throw refused(`it lives ${exp - iat} s; at most ${maxLifetime} s is allowed`);
   if (iat > Date.now() / 1000 + CLOCK_SKEW_S) throw refused('it was issued in the future');
@@ -73,7 +94,7 @@ function profileOf(payload: JWTPayload, maxLifetime: number): SsoProfile {
 
 export function createSsoVerifier(keys: SsoKeys, maxLifetime: number) {
   return {
-    async verify(site: Site, token: string): Promise<SsoProfile> {
+    async verify(site: Site, token: string): Promise<VerifiedSso> {
       const secret = keys.secret(site);
       const jwks = keys.jwks(site);
       if (!secret && !jwks) throw new AppError(403, 'sso_not_configured', `Site "${site.id}" has no SSO configured`, 'site');
@@ -87,8 +108,8 @@ export function createSsoVerifier(keys: SsoKeys, maxLifetime: number) {
         const options = { audience: site.id, requiredClaims: ['sub', 'name', 'exp', 'iat'], clockTolerance: CLOCK_SKEW_S, maxTokenAge: maxLifetime + CLOCK_SKEW_S };
         // The algorithm picks the key, and each key accepts only its own algorithms: an HS256
         // token can never be checked against a public key, nor an RS256 one against a secret.
-        if (alg === 'HS256' && secret) return profileOf((await jwtVerify(token, secret, { ...options, algorithms: ['HS256'] })).payload, maxLifetime);
-        if (alg && ASYMMETRIC.includes(alg) && jwks) return profileOf((await jwtVerify(token, jwks, { ...options, algorithms: ASYMMETRIC })).payload, maxLifetime);
+        if (alg === 'HS256' && secret) return verified((await jwtVerify(token, secret, { ...options, algorithms: ['HS256'] })).payload, maxLifetime);
+        if (alg && ASYMMETRIC.includes(alg) && jwks) return verified((await jwtVerify(token, jwks, { ...options, algorithms: ASYMMETRIC })).payload, maxLifetime);
       } catch (error) {
         throw explain(error);
       }

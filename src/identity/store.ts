@@ -1,4 +1,4 @@
-// The only place with SQL for accounts, sessions and sign-in links.
+// The only place with SQL for accounts, sessions, sign-in links and used SSO tokens.
 import type { Transaction } from 'kysely';
 import type { Db } from '../platform/db.ts';
 import type { Database } from '../platform/schema.ts';
@@ -99,6 +99,23 @@ export function createIdentityStore(db: Db) {
 
     async deleteMagicLinks(siteId: string, emailLower: string, on: Executor = db): Promise<void> {
       await on.deleteFrom('magic_links').where('site_id', '=', siteId).where('email_lower', '=', emailLower).execute();
+    },
+
+    /** Ids of the sign-in links sent to an address: their e-mails may still wait in the outbox. */
+    async magicLinkIds(siteId: string, emailLower: string): Promise<string[]> {
+      const rows = await db.selectFrom('magic_links').select('id').where('site_id', '=', siteId).where('email_lower', '=', emailLower).execute();
+      return rows.map((row) => row.id);
+    },
+
+    /** Records an SSO token's jti; false when it was recorded before (a replay). One insert decides, on any node. */
+    async useSsoToken(siteId: string, jti: string, expiresAt: number): Promise<boolean> {
+      const result = await db.insertInto('sso_used_tokens').values({ site_id: siteId, jti, expires_at: expiresAt }).onConflict((oc) => oc.doNothing()).executeTakeFirst();
+      return Number(result.numInsertedOrUpdatedRows ?? 0) === 1;
+    },
+
+    /** Forgets jtis of tokens that expired: they would be refused as expired anyway. */
+    async purgeUsedSsoTokens(before: number): Promise<void> {
+      await db.deleteFrom('sso_used_tokens').where('expires_at', '<', before).execute();
     },
   };
 }

@@ -1,4 +1,4 @@
-// Table types of the identity module (migration 004-accounts.ts), merged into the Database
+// Table types of the identity module (migrations 004-accounts.ts, 009-accounts-more.ts), merged into the Database
 // type by platform/schema.ts. Only src/identity/store.ts queries these tables.
 
 export type Role = 'reader' | 'moderator' | 'admin';
@@ -51,8 +51,16 @@ export interface MagicLinksTable {
   used_at: number | null;
 }
 
+/** The `jti` of an SSO token already exchanged (migration 009), kept until the token expires. */
+export interface SsoUsedTokensTable {
+  site_id: string;
+  jti: string;
+  expires_at: number;
+}
+
 export interface IdentityTables {
   accounts: AccountsTable;
   sessions: SessionsTable;
   magic_links: MagicLinksTable;
+  sso_used_tokens: SsoUsedTokensTable;
 }

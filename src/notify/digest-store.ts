@@ -53,6 +53,11 @@ export function createDigestStore(db: Db) {
       if (ids.length) await ex.deleteFrom('digest_items').where('id', 'in', ids).execute();
     },
 
+    /** Drops everything held for a recipient (their address is being forgotten). */
+    async removeRecipient(ex: Executor, recipientId: string): Promise<void> {
+      await ex.deleteFrom('digest_items').where('recipient_id', '=', recipientId).execute();
+    },
+
     transaction<T>(fn: (trx: Executor) => Promise<T>): Promise<T> {
       return db.transaction().execute(fn);
     },

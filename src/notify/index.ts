@@ -13,6 +13,7 @@ import { createFanout, enqueueEvent, type CommentReader } from './fanout.ts';
 import { createDevMailbox, createSmtpMailer, parseFrom, type DevMailbox, type Mailer } from './mail.ts';
 import type { EmailPayload } from './outbox.ts';
 import { createOutboxStore, type Executor } from './outbox-store.ts';
+import { createReaderNotifications } from './reader-notifications.ts';
 import { createSubscriptionStore } from './subscription-store.ts';
 import { createSubscriptions, kindsOf, type NotifyChoice } from './subscriptions.ts';
 import { createWebhookStore } from './webhook-store.ts';
@@ -115,6 +116,7 @@ export function createNotify(deps: NotifyDeps) {
     publicUrl: config.publicUrl,
     now,
   });
+  const readers = createReaderNotifications({ db, subscriptions: subscriptionStore, digests: digestStore, findThread: (siteId, pageKey) => deps.comments.findThread(siteId, pageKey) });
   const digest = createDigest({ store: digestStore, subscriptions: subscriptionStore, sites: deps.sites, unsubscribeUrl: subscriptions.unsubscribeUrl, renderers: { alert: alerts.renderDigest }, now });
   const worker = createOutboxWorker({
     store: outbox,
@@ -146,6 +148,8 @@ export function createNotify(deps: NotifyDeps) {
 
   return {
     subscriptions,
+    /** A signed-in reader's own notification data: list, cancel, export, forget. */
+    readers,
     webhooks,
     digest,
     outbox,

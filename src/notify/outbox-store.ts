@@ -42,6 +42,27 @@ export async function insertOutbox(db: Executor, row: NewOutboxRow, at = Date.no
   return Number(result.numInsertedOrUpdatedRows ?? 0) > 0;
 }
 
+/**
+ * Deletes e-mails not yet sent to `to` whose dedupe key (as enqueued, without the outbox's
+ * "email:") is one of `keys` or matches one of the LIKE `patterns`: the sender names which of
+ * its mails they are, and the address makes sure no one else's goes. Returns how many went.
+ */
+export async function cancelUnsentEmails(ex: Executor, to: string, keys: string[], patterns: string[]): Promise<number> {
+  if (!keys.length && !patterns.length) return 0;
+  const rows = await ex
+    .selectFrom('outbox')
+    .select(['id', 'payload'])
+    .where('kind', '=', 'email')
+    .where('sent_at', 'is', null)
+    .where('failed_at', 'is', null)
+    .where((eb) => eb.or([...(keys.length ? [eb('dedupe_key', 'in', keys.map((k) => `email:${k}`))] : []), ...patterns.map((p) => eb('dedupe_key', 'like', `email:${p}`))]))
+    .execute();
+  const address = to.toLowerCase();
+  const ids = rows.filter((row) => String((JSON.parse(row.payload) as { to?: unknown }).to).toLowerCase() === address).map((row) => row.id);
+  if (ids.length) await ex.deleteFrom('outbox').where('id', 'in', ids).execute();
+  return ids.length;
+}
+
 const ERROR_MAX = 1000;
 
 export function createOutboxStore(db: Db, engine: Engine) {

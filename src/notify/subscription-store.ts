@@ -106,6 +106,23 @@ export function createSubscriptionStore(db: Db) {
       return rows.map(asSubscriber);
     },
 
+    /** Every subscription of a recipient, oldest first: what a signed-in reader sees and exports. */
+    ofRecipient(recipientId: string, ex: Executor = db): Promise<SubscriptionRow[]> {
+      return ex.selectFrom('subscriptions').selectAll().where('recipient_id', '=', recipientId).orderBy('id').execute();
+    },
+
+    /** Deletes one subscription if it is the recipient's; false when it is not (or is gone). */
+    async removeOwn(recipientId: string, id: string): Promise<boolean> {
+      const result = await db.deleteFrom('subscriptions').where('id', '=', id).where('recipient_id', '=', recipientId).executeTakeFirst();
+      return Number(result.numDeletedRows) > 0;
+    },
+
+    /** Forgets the address: its subscriptions and its row (suppression included). */
+    async forgetRecipient(ex: Executor, recipientId: string): Promise<void> {
+      await ex.deleteFrom('subscriptions').where('recipient_id', '=', recipientId).execute();
+      await ex.deleteFrom('notify_recipients').where('id', '=', recipientId).execute();
+    },
+
     /** Unconfirmed subscriptions whose link expired: the address never said yes. */
     async purgeUnconfirmed(before: number): Promise<number> {
       const result = await db.deleteFrom('subscriptions').where('confirmed_at', 'is', null).where('confirm_expires_at', '<', before).executeTakeFirst();

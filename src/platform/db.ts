@@ -15,6 +15,7 @@ import * as support from './migrations/005-support.ts';
 import * as inline from './migrations/006-inline.ts';
 import * as moderationConsole from './migrations/012-moderation-console.ts';
 import * as moderatorAlerts from './migrations/008-moderator-alerts.ts';
+import * as accountsMore from './migrations/009-accounts-more.ts';
 
 export type Db = Kysely<Database>;
 export type Engine = 'sqlite' | 'postgres';
@@ -22,7 +23,7 @@ export type Engine = 'sqlite' | 'postgres';
 // PostgreSQL returns BIGINT as a string; our bigints are epoch milliseconds, safe as numbers.
 pg.types.setTypeParser(20, (value) => Number(value));
 
-const migrations: Record<string, Migration> = { '001-core': core, '002-moderation': moderation, '003-notify': notify, '004-accounts': accounts, '005-support': support, '006-inline': inline, '008-moderator-alerts': moderatorAlerts, '012-moderation-console': moderationConsole };
+const migrations: Record<string, Migration> = { '001-core': core, '002-moderation': moderation, '003-notify': notify, '004-accounts': accounts, '005-support': support, '006-inline': inline, '008-moderator-alerts': moderatorAlerts, '012-moderation-console': moderationConsole, '009-accounts-more': accountsMore };
 
 class InlineMigrations implements MigrationProvider {
   async getMigrations() {

@@ -4,7 +4,7 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { type Browser, type BrowserContext, type Page } from 'playwright-core';
-import { launchChromium } from '../helpers/browser.ts';
+import { launchChromium, openPage, serveArticle } from '../helpers/browser.ts';
 import { startServer, type TestServer } from '../helpers/server.ts';
 import { signHs, SSO_SECRET } from '../../src/identity/test-kit.ts';
 import { issueToken } from '../../src/identity/tokens.ts';
@@ -19,15 +19,7 @@ describe('accounts in the widget', () => {
   const stamp = Date.now().toString(36);
 
   /** Serves a publisher article that embeds our widget, with `extra` attributes on the script tag. */
-  async function article(path: string, extra = ''): Promise<void> {
-    await context.route(`${PUBLISHER}${path}`, (route) =>
-      route.fulfill({
-        contentType: 'text/html',
-        body: `<!doctype html><html><head><title>Article</title></head><body><div id="colloquy"></div>
-<script src="${srv.url}/embed.js" data-site="demo" data-page="${path}" ${extra} async></script></body></html>`,
-      }),
-    );
-  }
+  const article = (path: string, extra = '') => serveArticle(context, { origin: PUBLISHER, path, serverUrl: srv.url, extra });
 
   const root = () => page.locator('#colloquy .root');
 
@@ -37,9 +29,7 @@ describe('accounts in the widget', () => {
     context = await browser.newContext();
     // Our server is on loopback, which Chromium guards from public pages (Local Network Access).
     await context.grantPermissions(['local-network-access'], { origin: PUBLISHER });
-    page = await context.newPage();
-    page.setDefaultTimeout(10_000);
-    page.on('pageerror', (e) => console.error('page error:', e.message));
+    page = await openPage(context);
   });
 
   after(async () => {

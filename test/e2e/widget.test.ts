@@ -7,7 +7,7 @@ import { randomBytes } from 'node:crypto';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type Browser, type BrowserContext, type Locator, type Page } from 'playwright-core';
-import { launchChromium, until } from '../helpers/browser.ts';
+import { launchChromium, openPage, until } from '../helpers/browser.ts';
 import { startServer } from '../helpers/server.ts';
 import { solvedAltcha } from '../helpers/altcha.ts';
 
@@ -85,9 +85,7 @@ describe('widget in the browser', () => {
     otherId = await post(otherBody);
     browser = await launchChromium();
     context = await browser.newContext({ viewport: { width: 900, height: 1000 }, colorScheme: 'light' });
-    page = await context.newPage();
-    page.setDefaultTimeout(10_000);
-    page.on('pageerror', (e) => console.error('page error:', e.message));
+    page = await openPage(context);
   });
 
   after(async () => {

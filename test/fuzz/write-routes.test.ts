@@ -116,6 +116,15 @@ async function prepareSubscriber(f: Fixture): Promise<void> {
   f.unsubscribeToken = new URL(subscriptions.unsubscribeUrl(recipient.id, 'all')).searchParams.get('token')!;
 }
 
+/** A fresh signed-in reader subscribed to the fixture's thread; f.id becomes the subscription's id. */
+async function prepareSubscribedAccount(f: Fixture): Promise<void> {
+  await prepareAccount(f);
+  const made = await api('POST', '/api/v1/subscriptions', { site: SITE, page: f.page, kind: 'thread' }, { Authorization: `Bearer ${f.bearer}` });
+  assert.equal(made.status, 201, `could not subscribe a fixture: ${JSON.stringify(made.body)}`);
+  const listed = await api('GET', '/api/v1/me/subscriptions', undefined, { Authorization: `Bearer ${f.bearer}` });
+  f.id = listed.body.subscriptions[0].id;
+}
+
 const bearerHeaders = (f: Fixture) => ({ Authorization: `Bearer ${f.bearer}`, 'X-Colloquy-Visitor': VOTER });
 
 /** A global admin's console session (cookie and CSRF token), made when the server starts. */
@@ -289,6 +298,16 @@ const ROUTES: WriteRoute[] = [
     ok: 200,
     auth: 'bearer',
     prepare: prepareAccount,
+  },
+  {
+    name: 'DELETE /api/v1/me/subscriptions/:id',
+    method: 'DELETE',
+    path: (f) => `/api/v1/me/subscriptions/${f.id}`,
+    headers: bearerHeaders,
+    ok: 200,
+    auth: 'bearer',
+    prepare: prepareSubscribedAccount,
+    notFound: 'subscription_not_found',
   },
   {
     name: 'DELETE /api/v1/auth/session',
@@ -1212,6 +1231,7 @@ async function stored(page: string) {
     webhooks: await db.selectFrom('webhook_endpoints').select(['id', 'url', 'events', 'active', 'secret']).orderBy('id').execute(),
     alerts: await db.selectFrom('moderator_alerts').select(['user_id', 'site_id', 'pending', 'reports', 'mode']).orderBy('user_id').execute(),
     failedOutbox: Number((await db.selectFrom('outbox').select((eb) => eb.fn.countAll().as('n')).where('failed_at', 'is not', null).executeTakeFirstOrThrow()).n),
+    subscriptions: Number((await db.selectFrom('subscriptions').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n),
   };
   return { thread, comments, votes, totals };
 }

@@ -2,7 +2,7 @@
 // A missing browser fails the suite rather than skipping it: a skipped suite is not a pass.
 import assert from 'node:assert/strict';
 import { existsSync } from 'node:fs';
-import { chromium, type Browser } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
@@ -30,4 +30,27 @@ export async function until<T>(what: string, check: () => Promise<T> | T, timeou
     if (Date.now() > end) throw new Error(`timed out waiting for ${what}${last ? `: ${String(last)}` : ''}`);
     await new Promise((r) => setTimeout(r, 50));
   }
+}
+
+/** A page with the suites' defaults: 10 s waits, and the page's script errors printed. */
+export async function openPage(context: BrowserContext): Promise<Page> {
+  const page = await context.newPage();
+  page.setDefaultTimeout(10_000);
+  page.on('pageerror', (e) => console.error('page error:', e.message));
+  return page;
+}
+
+/**
+ * Serves `origin + path` in `context` as a publisher's article that embeds the widget of the
+ * server at `serverUrl` (site demo, page key `path`), `extra` attributes on its script tag.
+ */
+export async function serveArticle(context: BrowserContext, { origin, path, serverUrl, title = 'Article', extra = '' }: { origin: string; path: string; serverUrl: string; title?: string; extra?: string }): Promise<void> {
+  const escaped = title.replace(/&/g, '&amp;').replace(/</g, '&lt;');
+  await context.route(`${origin}${path}`, (route) =>
+    route.fulfill({
+      contentType: 'text/html',
+      body: `<!doctype html><html><head><title>${escaped}</title></head><body><div id="colloquy"></div>
+<script src="${serverUrl}/embed.js" data-site="demo" data-page="${path}" ${extra} async></script></body></html>`,
+    }),
+  );
 }

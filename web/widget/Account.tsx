@@ -1,4 +1,4 @@
-// "Signed in as … · Sign out", or a small form that e-mails a sign-in link.
+// "Signed in as … · My profile · Sign out", or a small form that e-mails a sign-in link.
 import { useState } from 'preact/hooks';
 import { ApiError, type Api } from './api.ts';
 import type { Session } from './auth.ts';
@@ -8,9 +8,10 @@ interface Props {
   api: Api;
   account: Session | null;
   onSignOut(): void;
+  onProfile(): void;
 }
 
-export function Account({ api, account, onSignOut }: Props) {
+export function Account({ api, account, onSignOut, onProfile }: Props) {
   const [open, setOpen] = useState(false);
   const [email, setEmail] = useState('');
   const [note, setNote] = useState('');
@@ -20,6 +21,9 @@ export function Account({ api, account, onSignOut }: Props) {
     return (
       <p class="account">
         {t('signedInAs', { name: account.name })}{' '}
+        <button type="button" class="link" onClick={onProfile}>
+          {t('myProfile')}
+        </button>{' '}
         <button type="button" class="link" onClick={onSignOut}>
           {t('signOut')}
         </button>

@@ -11,6 +11,7 @@ import { NotifyForm } from './NotifyOf.tsx';
 import { t } from './i18n/t.ts';
 import type { MountOptions } from './options.ts';
 import { Prompt } from './Prompt.tsx';
+import { ProfilePanel } from './ProfilePanel.tsx';
 import { watchTheme } from './theme.ts';
 import { useAnnouncer } from './useAnnouncer.ts';
 import { useLive } from './useLive.ts';
@@ -23,7 +24,8 @@ const MINUTE = 60_000;
 export function App({ options, host }: { options: MountOptions; host: Element }) {
   const api = useMemo(() => createApi(options), [options]);
   const { state, comments, actions } = useThread(api);
-  const { account, signOut } = useAccount(api, options);
+  const { account, signOut, forget, rename } = useAccount(api, options);
+  const [profileOpen, setProfileOpen] = useState(false);
   const inline = useInline(api, options, state, actions, account?.name);
   const [message, announce] = useAnnouncer();
   const [now, setNow] = useState(Date.now);
@@ -100,13 +102,29 @@ export function App({ options, host }: { options: MountOptions; host: Element })
             </button>
           </p>
         )}
-        {ready && state.thread && (
+        {profileOpen && account && (
+          <ProfilePanel
+            api={api}
+            onClose={() => {
+              setProfileOpen(false);
+              // Back where the reader left: the account line's first button ("My profile").
+              setTimeout(() => root.current?.querySelector<HTMLElement>('.account button')?.focus());
+            }}
+            onRenamed={rename}
+            onDeleted={() => {
+              forget();
+              setProfileOpen(false);
+              announce(t('accountDeleted'));
+            }}
+          />
+        )}
+        {ready && state.thread && !(profileOpen && account) && (
           <>
             {!closed && <Prompt onGo={compose} />}
             <Header count={state.thread.commentCount} sort={state.sort} busy={state.busy} onSort={(s) => void actions.sort(s)} />
             {!closed && <NotifyForm api={api} signedIn={!!account} />}
             <InlineViews inline={inline} />
-            {!closed && <Account api={api} account={account} onSignOut={signOut} />}
+            {!closed && <Account api={api} account={account} onSignOut={signOut} onProfile={() => setProfileOpen(true)} />}
             {closed ? <p class="status">{t('closed')}</p> : <Composer inputRef={composer} signedInAs={account?.name} />}
             {arrived > 0 && (
               <button type="button" class="fresh" onClick={() => void actions.reload()}>

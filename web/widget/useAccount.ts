@@ -34,5 +34,22 @@ export function useAccount(api: Api, options: MountOptions) {
     setCurrent(null);
   }, [api, options]);
 
-  return { account: current, ready, signOut };
+  /** The account is gone on the server (deleted): forget it here without another request. */
+  const forget = useCallback(() => {
+    keep(options.site, null);
+    setCurrent(null);
+  }, [options]);
+
+  /** Shows a new display name at once (the profile view changed it). */
+  const rename = useCallback(
+    (name: string) => {
+      const s = session(options.site);
+      if (!s) return;
+      keep(options.site, { ...s, name });
+      setCurrent({ ...s, name });
+    },
+    [options],
+  );
+
+  return { account: current, ready, signOut, forget, rename };
 }

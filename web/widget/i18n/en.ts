@@ -93,6 +93,36 @@ export const linkSent = 'Check your inbox: the link signs you in here.';
 export const signedInAs = 'Signed in as {name}.';
 export const signOut = 'Sign out';
 
+// The signed-in reader's profile (web/widget/profile/, loaded when opened).
+export const myProfile = 'My profile';
+export const loadingProfile = 'Loading your profile…';
+export const backToComments = 'Back to comments';
+export const displayName = 'Display name';
+export const pictureLabel = 'Picture';
+export const pictureIdenticon = 'A generated pattern';
+export const pictureGravatar = 'My Gravatar (Gravatar sees a hash of my e-mail)';
+export const pictureFromSite = 'Your picture comes from the site you signed in with.';
+export const profileSaved = 'Your profile was saved.';
+export const myComments = 'My comments';
+export const myCommentsEmpty = 'You have not commented here yet.';
+export const commentOn = 'On {title}';
+export const notPublished = 'Not published';
+export const showMore = 'Show more';
+export const mySubscriptions = 'E-mail notifications';
+export const subscriptionsEmpty = 'You get no e-mail notifications from this site.';
+export const subscribedThread = 'New comments on {title}';
+export const subscribedReplies = 'Replies to my comments, in any thread';
+export const dailyDigest = 'daily digest';
+export const awaitingConfirmation = 'awaiting confirmation';
+export const unsubscribe = 'Unsubscribe';
+export const unsubscribed = 'Unsubscribed: {what}';
+export const myData = 'My data';
+export const downloadData = 'Download my data';
+export const deleteAccount = 'Delete my account';
+export const deleteAccountAsk = 'Delete your account? This cannot be undone: you are signed out everywhere, your e-mail notifications stop, and your comments stay as “deleted user” or are removed, as this site decides.';
+export const deleteAccountYes = 'Yes, delete my account';
+export const accountDeleted = 'Your account was deleted.';
+
 // Inline feedback (web/inline/): the thread's passage views and the host-page popup.
 export const inlineTab = 'Inline Feedbacks';
 export const allTab = 'View all comments';
