@@ -16,6 +16,7 @@ import { supportRoutes } from './routes.ts';
 import { createCheckout } from './stripe/checkout.ts';
 import { createStripeClient } from './stripe/client.ts';
 import { stripeRoutes } from './stripe/routes.ts';
+import { stripeInvoicePayments } from './stripe/invoice-payments.ts';
 import { createStripeWebhook } from './stripe/webhook.ts';
 import { outboxThankYou, type EnqueueEmail } from './thanks.ts';
 import { createWebhookStore } from './webhook-store.ts';
@@ -54,7 +55,7 @@ export async function registerSupport(app: FastifyInstance, deps: SupportDeps) {
 
   await app.register(supportRoutes, { sites, campaigns, checkout, secret: config.secret });
   await app.register(supportHtmlRoutes, html);
-  await app.register(stripeRoutes, { webhook: createStripeWebhook({ ledger, campaigns: store }), store: webhooks, secret: config.stripeWebhookSecret, toleranceSeconds: config.stripeWebhookTolerance });
+  await app.register(stripeRoutes, { webhook: createStripeWebhook({ ledger, campaigns: store, invoicePayments: stripe && stripeInvoicePayments(stripe) }), store: webhooks, secret: config.stripeWebhookSecret, toleranceSeconds: config.stripeWebhookTolerance });
   await app.register(supportAdminRoutes, { guard, sites, campaigns, store, secret: config.secret });
   await app.register(supportLedgerRoutes, {
     guard,

@@ -189,6 +189,7 @@ export function createLedger(deps: LedgerDeps) {
     payment,
     reversal,
     transaction: <T>(fn: (tx: LedgerTx) => Promise<T>) => deps.store.transaction(fn),
+    hasPayment: (refs: string[]) => deps.store.hasPayment(refs),
 
     /** Totals rebuilt from the ledger beside the cached ones, campaign by campaign. */
     async verify(): Promise<{ ok: boolean; campaigns: Array<{ campaignId: string; stored: Derived | null; derived: Derived; match: boolean }> }> {
