@@ -121,7 +121,7 @@ export async function buildApp(config: Config): Promise<App> {
   const live = new LiveHub(bus);
   await http.register(liveRoutes, { sites, live });
   await http.register(subscriptionRoutes, { db: database.db, subscriptions: notify.subscriptions, sites, limiter, secret: config.secret, mailbox: notify.mailbox, isProduction: config.isProduction, authenticate: identity.actorOf });
-  const support = await registerSupport(http, { db: database.db, sites, config, enqueueEmail, staff: moderation.guard });
+  const support = await registerSupport(http, { db: database.db, sites, config, enqueueEmail, staff: moderation.guard, bus });
   if (config.seedDemo) await support.seedDemo(DEMO_SITE);
   if (config.seedDemo) await http.register(demoRoutes, { comments, sites, support });
   await http.register(staticRoutes, { dir: PUBLIC_DIR });

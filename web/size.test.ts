@@ -62,6 +62,13 @@ test('inline.js (inline feedback, loaded only on pages that use it) is at most 9
   assert.doesNotMatch(readFileSync(join(DIST, 'widget.js'), 'utf8'), /Int32Array\(128\*/, 'the matcher stays out of widget.js');
 });
 
+test('the goal bar in the widget is a chunk of its own, loaded only for sites with a campaign', () => {
+  const chunk = readdirSync(DIST).find((f) => /^widget-.*bar.*\.js$/.test(f));
+  assert.ok(chunk, 'a widget-*bar*.js chunk');
+  assert.ok(!staticGraph('widget.js').has(chunk), `widget.js must not import ${chunk} statically`);
+  check('goal bar chunk', [chunk], 3 * KB);
+});
+
 test('loader and count script are classic scripts (no import/export statements)', () => {
   for (const f of ['embed.js', 'count.js', 'support.js']) {
     const code = readFileSync(join(DIST, f), 'utf8');
