@@ -5,6 +5,8 @@ import { Audit } from './Audit.tsx';
 import { Bans } from './Bans.tsx';
 import { Mailbox } from './Mailbox.tsx';
 import { Settings } from './Settings.tsx';
+import { Campaigns } from './support/Campaigns.tsx';
+import { Ledger } from './support/Ledger.tsx';
 
 export interface PageSpec {
   name: string;
@@ -19,6 +21,8 @@ export const PAGES = [
   { name: 'bans', adminOnly: false, render: () => <Bans /> },
   { name: 'settings', adminOnly: true, render: () => <Settings /> },
   { name: 'audit', adminOnly: true, render: () => <Audit /> },
+  { name: 'campaigns', adminOnly: true, render: () => <Campaigns /> },
+  { name: 'ledger', adminOnly: true, render: () => <Ledger /> },
   { name: 'mailbox', adminOnly: false, devMailbox: true, render: () => <Mailbox /> },
 ] as const satisfies readonly PageSpec[];
 

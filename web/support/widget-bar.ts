@@ -2,12 +2,17 @@
 // when the site has a campaign. The same tree, styles and number formats as support.js.
 import { BAR_CSS, barTree, type CampaignView } from '../../src/support/bar-view.ts';
 import { safeLocale } from '../../src/support/format.ts';
-import { toDom } from './dom.ts';
+import { adoptCss, toDom } from './dom.ts';
 
-export { BAR_CSS };
+const styled = new WeakSet<Node>();
 
 /** Replaces what `target` holds with the bar, in the page's language (as support.js picks it). */
 export function drawBar(target: Element, campaign: CampaignView): void {
+  const root = target.getRootNode();
+  if ((root instanceof ShadowRoot || root instanceof Document) && !styled.has(root)) {
+    adoptCss(root, BAR_CSS);
+    styled.add(root);
+  }
   const locale = safeLocale(document.documentElement.lang || navigator.language);
   target.replaceChildren(toDom(barTree(campaign, locale, Date.now())));
 }

@@ -2,7 +2,7 @@
 // support.js's) is a separate chunk, loaded only when the site has a campaign, so threads of
 // sites without one pay nothing for it. `version` changes when the live stream says the
 // campaign changed (a donation landed): the bar is fetched and drawn again.
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useEffect, useRef } from 'preact/hooks';
 import { fetchCampaign } from '../support/campaign.ts';
 
 interface Props {
@@ -13,26 +13,18 @@ interface Props {
 
 export function SupportBar({ base, site, version }: Props) {
   const box = useRef<HTMLDivElement>(null);
-  const [css, setCss] = useState('');
 
   useEffect(() => {
     let current = true;
     void fetchCampaign(base, site).then(async (campaign) => {
       if (!campaign || !current) return;
       const bar = await import('../support/widget-bar.ts');
-      if (!current || !box.current) return;
-      setCss(bar.BAR_CSS);
-      bar.drawBar(box.current, campaign);
+      if (current && box.current) bar.drawBar(box.current, campaign);
     });
     return () => {
       current = false;
     };
   }, [base, site, version]);
 
-  return (
-    <div class="support">
-      {css && <style>{css}</style>}
-      <div ref={box} />
-    </div>
-  );
+  return <div class="support" ref={box} />;
 }
