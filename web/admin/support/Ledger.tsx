@@ -5,7 +5,7 @@
 import { useCallback, useEffect, useState } from 'preact/hooks';
 import { useConsole } from '../context.ts';
 import { errorText } from '../format.ts';
-import { t, tr } from '../i18n/t.ts';
+import { t } from '../i18n/t.ts';
 import { DailyTotalsTable } from './DailyTotals.tsx';
 import { LedgerFilters, type FilterDraft } from './LedgerFilters.tsx';
 import { LedgerTable } from './LedgerTable.tsx';
