@@ -7,14 +7,17 @@ import { subscribe } from './live.ts';
 import type { ThreadActions } from './useThread.ts';
 
 const REFRESH_DELAY = 2000;
+const NOTHING = (): void => {};
 
-export function useLive(api: Api, actions: ThreadActions, enabled: boolean, onCampaign: () => void = () => {}): void {
+export function useLive(api: Api, actions: ThreadActions, enabled: boolean, onCampaign: () => void = NOTHING): void {
   useEffect(() => {
     if (!enabled) return;
     let timer: ReturnType<typeof setTimeout> | undefined;
     const stop = subscribe(api.eventsUrl(), (event, id) => {
       if (event === 'comment.created' || event === 'comment.approved') return actions.arrived(id);
       if (event === 'campaign.updated') return onCampaign();
+      // Events were lost meanwhile, a campaign change among them perhaps: redraw the bar too.
+      if (event === 'reset') onCampaign();
       clearTimeout(timer);
       timer = setTimeout(() => void actions.refresh().catch(() => {}), REFRESH_DELAY);
     });
