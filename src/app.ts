@@ -137,7 +137,7 @@ export async function buildApp(config: Config, overrides: AppOverrides = {}): Pr
   await http.register(liveRoutes, { sites, live });
   await http.register(notifyAdminRoutes, { guard: moderation.guard, sites, staffAlerts, notify });
   await http.register(subscriptionRoutes, { db: database.db, subscriptions: notify.subscriptions, sites, limiter, secret: config.secret, mailbox: notify.mailbox, isProduction: config.isProduction, authenticate: identity.actorOf });
-  const support = await registerSupport(http, { db: database.db, sites, config, enqueueEmail, staff: moderation.guard });
+  const support = await registerSupport(http, { db: database.db, sites, config, enqueueEmail, staff: moderation.guard, bus });
   if (config.seedDemo) await support.seedDemo(DEMO_SITE);
   if (config.seedDemo) await http.register(demoRoutes, { comments, sites, support });
   await http.register(staticRoutes, { dir: PUBLIC_DIR });

@@ -68,6 +68,13 @@ test('the profile view is a chunk of its own (at most 4 KB gzip), loaded only wh
   assert.match(readFileSync(join(DIST, 'widget.js'), 'utf8'), /import\(`\.\/widget-Profile\.js`\)|import\(["']\.\/widget-Profile\.js["']\)/, 'widget.js imports it on demand');
 });
 
+test('the goal bar in the widget is a chunk of its own, loaded only for sites with a campaign', () => {
+  const chunk = readdirSync(DIST).find((f) => /^widget-.*bar.*\.js$/.test(f));
+  assert.ok(chunk, 'a widget-*bar*.js chunk');
+  assert.ok(!staticGraph('widget.js').has(chunk), `widget.js must not import ${chunk} statically`);
+  check('goal bar chunk', [chunk], 3 * KB);
+});
+
 test('loader and count script are classic scripts (no import/export statements)', () => {
   for (const f of ['embed.js', 'count.js', 'support.js']) {
     const code = readFileSync(join(DIST, f), 'utf8');

@@ -44,7 +44,7 @@ header p{font:14px system-ui,sans-serif;opacity:.7}.list{font:15px system-ui,san
 ${support ? html`<div data-colloquy-support data-site="${DEMO_SITE}" data-block data-locale="en-US">${raw(support)}</div>
 <script src="/support.js" async></script>` : ''}
 <div id="colloquy" data-page="${DEMO_PAGE}">${threadSection(thread, { site: site.id, sort: 'newest', basePath: '/embed/thread' })}</div>
-<script src="/embed.js" data-site="${DEMO_SITE}" data-page="${DEMO_PAGE}" data-title="${title}" async></script>
+<script src="/embed.js" data-site="${DEMO_SITE}" data-page="${DEMO_PAGE}" data-title="${title}"${raw(support ? ' data-support="off"' : '')} async></script>
 <script src="/count.js" data-site="${DEMO_SITE}" async></script>
 </body></html>`;
     return reply.type('text/html; charset=utf-8').header('Cache-Control', 'no-cache').send(page.html);

@@ -66,3 +66,16 @@ test('unsubscribing stops delivery and close ends every stream', () => {
   assert.equal(ended, 1);
   assert.equal(hub.connections, 0);
 });
+
+test("a site's signal reaches every stream of that site's threads, and no other site's", () => {
+  const bus = createLocalBus();
+  const hub = new LiveHub(bus);
+  const heard: string[] = [];
+  const listen = (site: string, page: string) => hub.subscribe(threadKey(site, page), { ...collector().subscriber, signal: (name) => heard.push(`${site}/${page} ${name}`) });
+  listen('demo', 'a');
+  listen('demo', 'b');
+  listen('demo-two', 'a');
+  bus.signal({ siteId: 'demo', name: 'campaign.updated' });
+  assert.deepEqual(heard.sort(), ['demo/a campaign.updated', 'demo/b campaign.updated']);
+  hub.close();
+});

@@ -1,6 +1,6 @@
 // Live events per thread: fans bus events out to open streams and keeps a short
 // history per thread so a reconnecting reader (Last-Event-ID) misses nothing.
-import type { Bus, CommentEvent } from '../platform/bus.ts';
+import type { Bus, CommentEvent, SiteSignal } from '../platform/bus.ts';
 import { idTime, isId } from '../platform/ids.ts';
 
 export interface LiveSubscriber {
@@ -9,6 +9,8 @@ export interface LiveSubscriber {
   ping(): void;
   /** Events may have been lost: the client should reload the thread. */
   reset(): void;
+  /** A site-wide notice (SiteSignal), not replayed. */
+  signal?(name: SiteSignal['name']): void;
   end(): void;
 }
 
@@ -47,9 +49,11 @@ export class LiveHub {
       if (isPublic(event)) this.#deliver(event);
     });
     const stopGaps = bus.onGap(() => this.#lostEvents());
+    const stopSignals = bus.onSignal((signal) => this.#signal(signal));
     this.#unsubscribeBus = () => {
       stopEvents();
       stopGaps();
+      stopSignals();
     };
     // One timer for every stream, not one each: thousands of streams stay cheap.
     this.#heartbeat = setInterval(() => {
@@ -85,6 +89,12 @@ export class LiveHub {
       if (set.size === 0 && this.#subscribers.get(key) === set) this.#subscribers.delete(key);
     };
     return { replay: lastEventId ? this.#since(key, lastEventId) : [], unsubscribe };
+  }
+
+  /** To every stream of the site's threads (a rare event: a walk over the keys is fine). */
+  #signal({ siteId, name }: SiteSignal): void {
+    const prefix = threadKey(siteId, '');
+    for (const [key, set] of this.#subscribers) if (key.startsWith(prefix)) for (const subscriber of set) subscriber.signal?.(name);
   }
 
   #lostEvents(): void {

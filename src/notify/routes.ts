@@ -53,6 +53,7 @@ export async function liveRoutes(app: FastifyInstance, deps: { sites: SiteServic
       send: (event) => write(frame(event)),
       ping: () => write(': ping\n\n'),
       reset: () => write(RESET),
+      signal: (name) => write(`event: ${name}\ndata: {}\n\n`),
       end: stream.end,
     }, typeof lastEventId === 'string' ? lastEventId : undefined);
     // Too far behind to replay: tell the widget to reload the thread.

@@ -19,11 +19,23 @@ export interface CommentEvent {
 export type BusEvent = CommentEvent;
 export type Listener = (event: BusEvent) => void;
 
+/**
+ * A site-wide notice with no payload and no history: "fetch this again" (a widget's goal bar
+ * after a donation). Missing one costs a late refresh, never a wrong figure.
+ */
+export interface SiteSignal {
+  siteId: string;
+  name: 'campaign.updated';
+}
+export type SignalListener = (signal: SiteSignal) => void;
+
 export interface Bus {
   publish(event: BusEvent): void;
   subscribe(listener: Listener): () => void;
   /** Called when events from other nodes may have been lost (a reconnect): drop what they keep fresh. */
   onGap(listener: () => void): () => void;
+  signal(signal: SiteSignal): void;
+  onSignal(listener: SignalListener): () => void;
   close(): Promise<void>;
 }
 
@@ -31,6 +43,7 @@ export interface Bus {
 export function createListeners(onError: (error: unknown) => void) {
   const listeners = new Set<Listener>();
   const gapListeners = new Set<() => void>();
+  const signalListeners = new Set<SignalListener>();
   const guarded = (fn: () => void) => {
     try {
       fn();
@@ -45,6 +58,9 @@ export function createListeners(onError: (error: unknown) => void) {
     gap() {
       for (const listener of gapListeners) guarded(listener);
     },
+    deliverSignal(signal: SiteSignal) {
+      for (const listener of signalListeners) guarded(() => listener(signal));
+    },
     subscribe(listener: Listener) {
       listeners.add(listener);
       return () => void listeners.delete(listener);
@@ -53,10 +69,14 @@ export function createListeners(onError: (error: unknown) => void) {
       gapListeners.add(listener);
       return () => void gapListeners.delete(listener);
     },
+    onSignal(listener: SignalListener) {
+      signalListeners.add(listener);
+      return () => void signalListeners.delete(listener);
+    },
   };
 }
 
 export function createLocalBus(onError: (error: unknown) => void = () => {}): Bus {
   const local = createListeners(onError);
-  return { publish: local.deliver, subscribe: local.subscribe, onGap: local.onGap, close: async () => {} };
+  return { publish: local.deliver, subscribe: local.subscribe, onGap: local.onGap, signal: local.deliverSignal, onSignal: local.onSignal, close: async () => {} };
 }

@@ -2,13 +2,14 @@
 // and every other node's through Redis; each node ignores its own echo.
 import { randomBytes } from 'node:crypto';
 import { Redis } from 'ioredis';
-import { createListeners, type Bus, type BusEvent } from './bus.ts';
+import { createListeners, type Bus, type BusEvent, type SiteSignal } from './bus.ts';
 
 const CHANNEL = 'colloquy:events';
 
 interface Envelope {
   node: string;
-  event: BusEvent;
+  event?: BusEvent;
+  signal?: SiteSignal;
 }
 
 export async function createRedisBus(url: string, onError: (error: unknown) => void): Promise<Bus> {
@@ -27,7 +28,9 @@ export async function createRedisBus(url: string, onError: (error: unknown) => v
     } catch (error) {
       return onError(error);
     }
-    if (envelope.node !== node) local.deliver(envelope.event);
+    if (envelope.node === node) return;
+    if (envelope.signal) local.deliverSignal(envelope.signal);
+    else if (envelope.event) local.deliver(envelope.event);
   });
   // Messages published while we were disconnected are gone: caches must not trust themselves.
   let connectedOnce = false;
@@ -45,6 +48,11 @@ export async function createRedisBus(url: string, onError: (error: unknown) => v
     },
     subscribe: local.subscribe,
     onGap: local.onGap,
+    signal(signal) {
+      local.deliverSignal(signal);
+      publisher.publish(CHANNEL, JSON.stringify({ node, signal } satisfies Envelope)).catch(onError);
+    },
+    onSignal: local.onSignal,
     async close() {
       await Promise.allSettled([subscriber.quit(), publisher.quit()]);
     },

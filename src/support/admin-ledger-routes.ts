@@ -78,6 +78,8 @@ export async function supportLedgerRoutes(app: FastifyInstance, deps: AdminLedge
       campaignId: q.campaign,
       kind: q.kind as LedgerRow['kind'] | undefined,
       provider: q.provider,
+      status: q.status,
+      currency: q.currency?.toUpperCase(),
       from: timeOf(q.from, 'from'),
       to: timeOf(q.to, 'to'),
       q: q.q ? cleanText(q.q).trim() || undefined : undefined,

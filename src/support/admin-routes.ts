@@ -88,6 +88,8 @@ export async function supportAdminRoutes(app: FastifyInstance, deps: AdminDeps):
     const row = await deps.campaigns.require((request.params as Static<typeof CampaignParams>).id);
     const { actor, site } = await adminContext(deps, request, row.site_id);
     const change = cleanCampaign(request.body as Static<typeof CampaignPatchBody>);
+    // Nothing to change (an empty body, or only unknown fields) is a mistake, not a no-op to audit.
+    if (!Object.keys(change).some((k) => k !== 'exclusive')) throw badRequest('invalid_request', 'Send at least one campaign field to change');
     const updated = await deps.campaigns.update(row, change);
     await audit(site.id, actor, 'campaign.update', row.id, change);
     return { campaign: { ...(await deps.campaigns.view(updated)), status: updated.status, thankYou: updated.thank_you } };

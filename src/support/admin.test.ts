@@ -5,6 +5,9 @@ import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { ENGINES } from '../../test/helpers/databases.ts';
 import { checkoutCompleted } from '../../test/helpers/stripe-events.ts';
+import { createStaff, signIn } from '../../test/helpers/admin.ts';
+import { createSiteService } from '../sites/service.ts';
+import { createSiteStore } from '../sites/store.ts';
 import { admin, useSupportServer } from '../../test/helpers/support.ts';
 import { run } from '../cli/support.ts';
 import { barHtml } from './bar-view.ts';
@@ -28,6 +31,31 @@ for (const engine of ENGINES) {
       assert.equal(wrong.headers.get('www-authenticate'), 'Bearer');
       const post = await h.call('POST', '/api/v1/admin/support/campaigns', { site: 'demo', title: 'x', currency: 'USD', goal: 100 });
       assert.equal(post.status, 401);
+    });
+
+    it('refuses moderators and admins of other sites (403), on every support route', async () => {
+      const c = await h.campaign();
+      await createSiteService(createSiteStore(h.server.app.database.db)).ensure('elsewhere', 'Elsewhere', ['https://elsewhere.example'], {});
+      const moderator = await signIn(h.server, (await createStaff(h.server, [{ site: 'demo', role: 'moderator' }], 'mod')).email);
+      const elsewhere = await signIn(h.server, (await createStaff(h.server, [{ site: 'elsewhere', role: 'admin' }], 'other')).email);
+      const routes: Array<[string, string, unknown?]> = [
+        ['GET', '/api/v1/admin/support/campaigns?site=demo'],
+        ['PATCH', `/api/v1/admin/support/campaigns/${c.id}`, { title: 'Taken over' }],
+        ['POST', '/api/v1/admin/support/preview', { site: 'demo', title: 'x', currency: 'USD', goal: 100 }],
+        ['GET', '/api/v1/admin/support/ledger?site=demo'],
+        ['GET', '/api/v1/admin/support/ledger.csv?site=demo'],
+        ['GET', `/api/v1/admin/support/totals/daily?campaign=${c.id}`],
+        ['POST', `/api/v1/admin/support/campaigns/${c.id}/entries`, { amount: 100, currency: 'USD', method: 'cash', note: 'Not mine to record' }],
+        ['GET', '/api/v1/admin/support/webhooks?site=demo'],
+      ];
+      for (const client of [moderator, elsewhere]) {
+        for (const [method, path, body] of routes) {
+          const res = await client.request(method, path, body);
+          assert.equal(res.status, 403, `${method} ${path}: ${res.text}`);
+        }
+      }
+      const after = (await h.totals(c.id)) as unknown as { raised: number; title: string };
+      assert.deepEqual([after.raised, after.title], [0, 'Test drive'], 'nothing changed');
     });
 
     it('lets a console admin in with the staff session cookie and CSRF token', async () => {
@@ -112,6 +140,14 @@ for (const engine of ENGINES) {
       assert.equal(all.entries.find((e: { provider: string }) => e.provider === 'stripe').donor.email, 'card@example.com', 'staff see the e-mail');
       const stripeOnly = (await get(`/api/v1/admin/support/ledger?site=demo&campaign=${c.id}&provider=stripe`)).body.entries;
       assert.deepEqual(stripeOnly.map((e: { amount: number }) => e.amount), [2_000]);
+      await entry(c.id, { amount: 500, currency: 'EUR', method: 'bank_transfer', reference: `-eur-${c.id}`, rate: '1.1', donorName: '@SUM(A1)', anonymous: false, note: '+1 transfer' });
+      const euros = (await get(`/api/v1/admin/support/ledger?site=demo&campaign=${c.id}&currency=eur`)).body.entries;
+      assert.deepEqual(euros.map((e: { amount: number; amountCampaign: number }) => [e.amount, e.amountCampaign]), [[500, 550]]);
+      assert.equal((await get(`/api/v1/admin/support/ledger?site=demo&campaign=${c.id}&status=unconverted`)).body.entries.length, 0);
+      assert.equal((await get(`/api/v1/admin/support/ledger?site=demo&campaign=${c.id}&status=counted`)).body.entries.length, 3);
+      assert.equal((await get(`/api/v1/admin/support/ledger?site=demo&status=lost`)).status, 400);
+      const eurCsv = await get(`/api/v1/admin/support/ledger.csv?site=demo&campaign=${c.id}&currency=EUR`);
+      assert.equal(eurCsv.text.trim().split('\r\n').length, 2, 'the CSV takes the same filters');
       const found = (await get(`/api/v1/admin/support/ledger?site=demo&campaign=${c.id}&q=FAIR`)).body.entries;
       assert.equal(found.length, 1);
       const page = (await get(`/api/v1/admin/support/ledger?site=demo&campaign=${c.id}&limit=1`)).body;
@@ -121,10 +157,13 @@ for (const engine of ENGINES) {
       assert.equal(csv.status, 200);
       assert.match(csv.headers.get('content-type') ?? '', /text\/csv/);
       const lines = csv.text.trim().split('\r\n');
-      assert.equal(lines.length, 3);
+      assert.equal(lines.length, 4);
       assert.match(lines[0], /^id,occurred_at,campaign_id,kind/);
       assert.ok(csv.text.includes(`"'=HYPERLINK(""x"")"`), csv.text);
       assert.ok(csv.text.includes('"Cash at the fair, ""front"" table"'));
+      // Every cell a spreadsheet would run (= + - @) starts with a quote; numbers stay numbers.
+      for (const cell of [`'-eur-${c.id}`, "'@SUM(A1)", "'+1 transfer"]) assert.ok(csv.text.includes(`,${cell},`), `${cell} in ${csv.text}`);
+      assert.ok(/,500,EUR,550,1\.1,/.test(csv.text), csv.text);
     });
 
     it('sums counted amounts by day', async () => {

@@ -32,8 +32,17 @@ export const BAR_CSS =
   '.cq-ticks span:first-child{transform:none}.cq-ticks span:last-child{transform:translateX(-100%)}' +
   '.cq-figures{margin:.2rem 0 0}.cq-figures span+span:before{content:" · "}';
 
-/** The bar's markup for a campaign, in a locale, at a time (for days left). */
-export function barHtml(c: CampaignView, locale: string, now: number): string {
+/**
+ * An element as data: tag, attributes, children (strings are text). The bar is built once as
+ * this tree and then written out two ways: HTML for the server and support.js (barHtml), DOM
+ * nodes made with createElement and text nodes for the widget and the console (web/support/dom.ts).
+ */
+export type BarNode = string | { tag: string; attrs: Record<string, string>; children: BarNode[] };
+
+const h = (tag: string, attrs: Record<string, string>, ...children: BarNode[]): BarNode => ({ tag, attrs, children });
+
+/** The bar for a campaign, in a locale, at a time (for days left). */
+export function barTree(c: CampaignView, locale: string, now: number): BarNode {
   const money = (minor: number) => formatMoney(minor, c.currency, locale);
   const scale = 10 ** minorDigits(c.currency);
   const percent = percentOf(c.raised, c.goal);
@@ -45,20 +54,38 @@ export function barHtml(c: CampaignView, locale: string, now: number): string {
   const ends = c.endsAt === null ? null : Date.parse(c.endsAt);
   const days = daysLeft(ends, now);
   const figures = [
-    `<span><strong>${esc(raised)}</strong> ${esc(s.raisedOf(goal))}</span>`,
-    `<span>${esc(percentText)}</span>`,
-    `<span>${esc(c.donorGoal ? s.donorsOf(formatCount(c.donors, locale), formatCount(c.donorGoal, locale)) : s.donors(c.donors, formatCount(c.donors, locale)))}</span>`,
+    h('span', {}, h('strong', {}, raised), ` ${s.raisedOf(goal)}`),
+    h('span', {}, percentText),
+    h('span', {}, c.donorGoal ? s.donorsOf(formatCount(c.donors, locale), formatCount(c.donorGoal, locale)) : s.donors(c.donors, formatCount(c.donors, locale))),
   ];
-  if (days !== null) figures.push(`<span>${esc(days > 0 ? s.daysLeft(days, formatCount(days, locale)) : s.ended)}</span>`);
-  return (
-    `<div class="cq-bar" data-campaign="${esc(c.id)}">` +
-    `<p class="cq-title">${esc(c.title)}</p>` +
-    `<div class="cq-track" role="progressbar" aria-label="${esc(c.title)}" aria-valuemin="0" aria-valuemax="${c.goal / scale}" ` +
-    `aria-valuenow="${Math.min(c.raised, c.goal) / scale}" aria-valuetext="${esc(s.progress(raised, goal, percentText))}">` +
-    `<div class="cq-fill" style="width:${pos(c.raised)}%"></div>` +
-    marks.map((t) => `<span class="cq-mark" style="left:${pos(t)}%"></span>`).join('') +
-    `</div><div class="cq-ticks" aria-hidden="true">` +
-    c.ticks.map((t) => `<span style="left:${pos(t)}%">${esc(money(t))}</span>`).join('') +
-    `</div><p class="cq-figures">${figures.join('')}</p></div>`
+  if (days !== null) figures.push(h('span', {}, days > 0 ? s.daysLeft(days, formatCount(days, locale)) : s.ended));
+  const track = {
+    class: 'cq-track',
+    role: 'progressbar',
+    'aria-label': c.title,
+    'aria-valuemin': '0',
+    'aria-valuemax': String(c.goal / scale),
+    'aria-valuenow': String(Math.min(c.raised, c.goal) / scale),
+    'aria-valuetext': s.progress(raised, goal, percentText),
+  };
+  return h(
+    'div',
+    { class: 'cq-bar', 'data-campaign': c.id },
+    h('p', { class: 'cq-title' }, c.title),
+    h('div', track, h('div', { class: 'cq-fill', style: `width:${pos(c.raised)}%` }), ...marks.map((t) => h('span', { class: 'cq-mark', style: `left:${pos(t)}%` }))),
+    h('div', { class: 'cq-ticks', 'aria-hidden': 'true' }, ...c.ticks.map((t) => h('span', { style: `left:${pos(t)}%` }, money(t)))),
+    h('p', { class: 'cq-figures' }, ...figures),
   );
+}
+
+/** A tree as HTML, every text and attribute escaped. */
+export function toHtml(node: BarNode): string {
+  if (typeof node === 'string') return esc(node);
+  const attrs = Object.entries(node.attrs).map(([k, v]) => ` ${k}="${esc(v)}"`).join('');
+  return `<${node.tag}${attrs}>${node.children.map(toHtml).join('')}</${node.tag}>`;
+}
+
+/** The bar's markup for a campaign, in a locale, at a time (for days left). */
+export function barHtml(c: CampaignView, locale: string, now: number): string {
+  return toHtml(barTree(c, locale, now));
 }

@@ -70,7 +70,8 @@ export function toView(row: CampaignRow, totals: { raised: number; donors: numbe
   };
 }
 
-export function createCampaigns(store: CampaignStore, now: () => number = Date.now) {
+/** `changed` hears of every created or edited campaign, by site (live goal bars). */
+export function createCampaigns(store: CampaignStore, now: () => number = Date.now, changed: (siteId: string) => void = () => {}) {
   // Per site: the view at a support version, with its JSON body and ETag made once. Entries
   // also expire, since time moves the current campaign (a start date passes) without a write.
   type Entry = { version: number; until: number; view: CampaignView | null; json?: { body: Buffer; etag: string } };
@@ -165,6 +166,7 @@ export function createCampaigns(store: CampaignStore, now: () => number = Date.n
         updated_at: at,
       };
       await store.insert(row, input.exclusive ?? true);
+      changed(row.site_id);
       return row;
     },
 
@@ -192,6 +194,7 @@ export function createCampaigns(store: CampaignStore, now: () => number = Date.n
       const ends = patch.ends_at === undefined ? row.ends_at : patch.ends_at;
       if (ends !== null && ends <= starts) throw badRequest('invalid_dates', 'endsAt must come after startsAt', 'endsAt');
       await store.update(row.id, row.site_id, patch, change.exclusive ?? true);
+      changed(row.site_id);
       return { ...row, ...patch };
     },
   };

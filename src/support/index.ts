@@ -1,5 +1,6 @@
 // The support module assembled: stores, services and routes, registered on the app.
 import type { FastifyInstance } from 'fastify';
+import type { Bus } from '../platform/bus.ts';
 import type { Db } from '../platform/db.ts';
 import type { Site, SiteService } from '../sites/service.ts';
 import { supportLedgerRoutes } from './admin-ledger-routes.ts';
@@ -16,6 +17,7 @@ import { supportRoutes } from './routes.ts';
 import { createCheckout } from './stripe/checkout.ts';
 import { createStripeClient } from './stripe/client.ts';
 import { stripeRoutes } from './stripe/routes.ts';
+import { stripeInvoicePayments } from './stripe/invoice-payments.ts';
 import { createStripeWebhook } from './stripe/webhook.ts';
 import { outboxThankYou, type EnqueueEmail } from './thanks.ts';
 import { createWebhookStore } from './webhook-store.ts';
@@ -39,13 +41,16 @@ export interface SupportDeps {
   guard?: AdminGuard;
   /** The notification outbox; without it no thank-you e-mails are queued. */
   enqueueEmail?: EnqueueEmail;
+  /** Where "the campaign changed" goes, so widgets' goal bars refresh at once. */
+  bus?: Bus;
 }
 
 export async function registerSupport(app: FastifyInstance, deps: SupportDeps) {
   const { db, sites, config } = deps;
   const store = createCampaignStore(db);
-  const campaigns = createCampaigns(store);
-  const ledger = createLedger({ store: createLedgerStore(db), secret: config.secret, thank: deps.enqueueEmail ? outboxThankYou(deps.enqueueEmail) : undefined });
+  const changed = (siteId: string) => deps.bus?.signal({ siteId, name: 'campaign.updated' });
+  const campaigns = createCampaigns(store, Date.now, changed);
+  const ledger = createLedger({ store: createLedgerStore(db), secret: config.secret, thank: deps.enqueueEmail ? outboxThankYou(deps.enqueueEmail) : undefined, changed });
   const webhooks = createWebhookStore(db);
   const stripe = createStripeClient({ secretKey: config.stripeSecretKey, apiBase: config.stripeApiBase });
   const checkout = createCheckout(stripe);
@@ -54,7 +59,7 @@ export async function registerSupport(app: FastifyInstance, deps: SupportDeps) {
 
   await app.register(supportRoutes, { sites, campaigns, checkout, secret: config.secret });
   await app.register(supportHtmlRoutes, html);
-  await app.register(stripeRoutes, { webhook: createStripeWebhook({ ledger, campaigns: store }), store: webhooks, secret: config.stripeWebhookSecret, toleranceSeconds: config.stripeWebhookTolerance });
+  await app.register(stripeRoutes, { webhook: createStripeWebhook({ ledger, campaigns: store, invoicePayments: stripe && stripeInvoicePayments(stripe) }), store: webhooks, secret: config.stripeWebhookSecret, toleranceSeconds: config.stripeWebhookTolerance });
   await app.register(supportAdminRoutes, { guard, sites, campaigns, store, secret: config.secret });
   await app.register(supportLedgerRoutes, {
     guard,

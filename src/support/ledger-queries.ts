@@ -8,6 +8,9 @@ export interface LedgerFilter {
   campaignId?: string;
   kind?: LedgerKind;
   provider?: string;
+  status?: 'counted' | 'unconverted';
+  /** The gift's currency, upper case. */
+  currency?: string;
   from?: number;
   to?: number;
   /** Part of a donor name, e-mail, provider id or note. */
@@ -24,6 +27,8 @@ export function createLedgerQueries(db: Db) {
       if (f.campaignId) query = query.where('campaign_id', '=', f.campaignId);
       if (f.kind) query = query.where('kind', '=', f.kind);
       if (f.provider) query = query.where('provider', '=', f.provider);
+      if (f.status) query = query.where('status', '=', f.status);
+      if (f.currency) query = query.where('currency', '=', f.currency);
       if (f.from !== undefined) query = query.where('occurred_at', '>=', f.from);
       if (f.to !== undefined) query = query.where('occurred_at', '<', f.to);
       if (f.before) query = query.where('id', '<', f.before);

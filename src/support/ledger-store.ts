@@ -41,6 +41,19 @@ export interface LedgerTx {
 
 const num = (v: unknown) => Number(v ?? 0);
 
+/** The original payment (a positive donation or manual entry) that any of `refs` names. */
+function paymentByRefs(exec: Db | Trx, refs: string[]): Promise<LedgerRow | undefined> {
+  return exec
+    .selectFrom('support_ledger')
+    .selectAll()
+    .where((eb) => eb.or([eb('provider_ref', 'in', refs), eb('provider_id', 'in', refs)]))
+    .where('kind', 'in', ['donation', 'manual'])
+    .where('amount', '>', 0)
+    .orderBy('id')
+    .limit(1)
+    .executeTakeFirst();
+}
+
 export function createLedgerStore(db: Db) {
   function tx(trx: Trx, seq: number): LedgerTx {
     return {
@@ -64,17 +77,7 @@ export function createLedgerStore(db: Db) {
         if (inserted.status === 'counted') await addToTotals(trx, inserted);
         return inserted;
       },
-      findPayment(refs) {
-        return trx
-          .selectFrom('support_ledger')
-          .selectAll()
-          .where((eb) => eb.or([eb('provider_ref', 'in', refs), eb('provider_id', 'in', refs)]))
-          .where('kind', 'in', ['donation', 'manual'])
-          .where('amount', '>', 0)
-          .orderBy('id')
-          .limit(1)
-          .executeTakeFirst();
-      },
+      findPayment: (refs) => paymentByRefs(trx, refs),
       async sumFor(ref, kind) {
         const row = await trx
           .selectFrom('support_ledger')
@@ -111,6 +114,9 @@ export function createLedgerStore(db: Db) {
   }
 
   return {
+    /** Whether a payment is recorded already: a plain read, outside the ledger lock. */
+    hasPayment: async (refs: string[]) => refs.length > 0 && !!(await paymentByRefs(db, refs)),
+
     /** Runs `fn` in one transaction that holds the ledger lock (the version row). */
     transaction<T>(fn: (tx: LedgerTx) => Promise<T>): Promise<T> {
       return db.transaction().execute(async (trx) => fn(tx(trx, await bumpVersion(trx))));

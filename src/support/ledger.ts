@@ -70,6 +70,8 @@ export interface LedgerDeps {
   store: LedgerStore;
   secret: string;
   thank?: ThankYou;
+  /** Told after a transaction that appended entries commits, once per site (live goal bars). */
+  changed?: (siteId: string) => void;
   now?: () => number;
 }
 
@@ -188,7 +190,22 @@ export function createLedger(deps: LedgerDeps) {
   return {
     payment,
     reversal,
-    transaction: <T>(fn: (tx: LedgerTx) => Promise<T>) => deps.store.transaction(fn),
+    async transaction<T>(fn: (tx: LedgerTx) => Promise<T>): Promise<T> {
+      const sites = new Set<string>();
+      const result = await deps.store.transaction((tx) =>
+        fn({
+          ...tx,
+          append: async (entry) => {
+            const row = await tx.append(entry);
+            if (row) sites.add(row.site_id);
+            return row;
+          },
+        }),
+      );
+      for (const site of sites) deps.changed?.(site);
+      return result;
+    },
+    hasPayment: (refs: string[]) => deps.store.hasPayment(refs),
 
     /** Totals rebuilt from the ledger beside the cached ones, campaign by campaign. */
     async verify(): Promise<{ ok: boolean; campaigns: Array<{ campaignId: string; stored: Derived | null; derived: Derived; match: boolean }> }> {

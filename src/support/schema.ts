@@ -80,6 +80,8 @@ export const LedgerQuery = Type.Object({
   campaign: Type.Optional(CampaignId),
   kind: Type.Optional(Type.Union(['donation', 'refund', 'chargeback', 'chargeback_reversal', 'manual'].map((k) => Type.Literal(k)))),
   provider: Type.Optional(Type.String({ maxLength: 40, pattern: '^[a-z_]+$' })),
+  status: Type.Optional(Type.Union([Type.Literal('counted'), Type.Literal('unconverted')])),
+  currency: Type.Optional(Type.String({ pattern: '^[A-Za-z]{3}$', description: 'The gift\u2019s currency (ISO 4217)' })),
   from: Type.Optional(DateTime),
   to: Type.Optional(DateTime),
   q: Type.Optional(Type.String({ maxLength: 120, description: 'Part of a donor name, e-mail, reference or note' })),

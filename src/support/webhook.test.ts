@@ -131,6 +131,67 @@ for (const engine of ENGINES) {
       await verified();
     });
 
+    const lookups = () => h.stripe.requests.filter((r) => r.method === 'GET' && r.path.startsWith('/v1/invoice_payments'));
+
+    it('refunds renewals on the newest API versions (no payment_intent on the invoice), in either order', async () => {
+      const c = await h.campaign();
+      const gift = { campaign: c.id, amount: 2000, email: 'newest@example.com' };
+      const start = subscriptionCheckout(gift);
+      await h.webhook.deliver(start);
+      // Paid, then refunded: the invoice's PaymentIntent comes from its InvoicePayment.
+      const renewal = invoicePaid(gift, start.sub, { webhook: true });
+      h.stripe.payInvoice(renewal.object.id, renewal.pi, 2000);
+      assert.equal((await h.webhook.deliver(renewal)).body.outcome, 'processed');
+      assert.ok(lookups().some((r) => r.params.invoice === renewal.object.id), 'asked Stripe for the invoice payments');
+      assert.equal((await h.webhook.deliver(chargeRefunded(renewal.pi, 2000, { amount: 2000 }))).body.outcome, 'processed');
+      assert.equal((await h.totals(c.id)).raised, 0);
+      // Refunded before its invoice.paid arrives: held, then applied with it, once.
+      const next = invoicePaid(gift, start.sub, { webhook: true });
+      h.stripe.payInvoice(next.object.id, next.pi, 2000);
+      const early = chargeRefunded(next.pi, 500, { amount: 2000 });
+      assert.equal((await h.webhook.deliver(early)).body.outcome, 'deferred');
+      await Promise.all([h.webhook.deliver(next), h.webhook.deliver(next), h.webhook.deliver(early)]);
+      assert.equal((await h.totals(c.id)).raised, 1500);
+      const kinds = (await entries(c.id)).map((e) => `${e.kind} ${e.amount}`).sort();
+      assert.deepEqual(kinds, ['donation 2000', 'donation 2000', 'refund -2000', 'refund -500']);
+      await verified();
+    });
+
+    it('finds a renewal recorded by invoice id alone from the refunded PaymentIntent; a failed lookup is retried, not lost', async () => {
+      const c = await h.campaign();
+      const gift = { campaign: c.id, amount: 3000 };
+      const sub = subscriptionCheckout(gift).sub;
+      // Stripe lists no payment for the invoice yet: the entry knows only the invoice id.
+      const renewal = invoicePaid(gift, sub, { webhook: true });
+      assert.equal((await h.webhook.deliver(renewal)).body.outcome, 'processed');
+      h.stripe.payInvoice(renewal.object.id, renewal.pi, 3000);
+      const refund = chargeRefunded(renewal.pi, 1000, { amount: 3000 });
+      // Stripe's API down (the SDK retries twice): 500, nothing recorded, so Stripe redelivers.
+      for (let i = 0; i < 3; i++) h.stripe.failNext(500, { type: 'api_error', message: 'Stripe is down' });
+      assert.equal((await h.webhook.deliver(refund)).status, 500);
+      assert.equal((await h.totals(c.id)).raised, 3000);
+      assert.equal((await h.webhook.deliver(refund)).body.outcome, 'processed');
+      assert.ok(lookups().some((r) => r.params.payment?.type === 'payment_intent' && r.params.payment.payment_intent === renewal.pi));
+      await h.webhook.deliver(dispute(renewal.pi, 2000, 'charge.dispute.funds_withdrawn', `dp_${c.id}`));
+      assert.equal((await h.totals(c.id)).raised, 0);
+      await verified();
+    });
+
+    it('refunds renewals on older API versions from the event alone, without asking Stripe', async () => {
+      const c = await h.campaign();
+      const gift = { campaign: c.id, amount: 2500 };
+      const sub = subscriptionCheckout(gift).sub;
+      const before = lookups().length;
+      const renewal = invoicePaid(gift, sub, { legacy: true });
+      const refund = chargeRefunded(renewal.pi, 2500, { amount: 2500, invoice: renewal.object.id });
+      // The refund first: it waits for its payment.
+      assert.equal((await h.webhook.deliver(refund)).body.outcome, 'deferred');
+      await h.webhook.deliver(renewal);
+      assert.equal((await h.totals(c.id)).raised, 0);
+      assert.equal(lookups().length, before, 'no InvoicePayment lookups');
+      await verified();
+    });
+
     it('keeps a cancelled subscription cancelled, even when the cancellation comes first', async () => {
       const c = await h.campaign();
       const gift = { campaign: c.id, amount: 900 };

@@ -6,6 +6,7 @@ import assert from 'node:assert/strict';
 import { type Browser, type Page } from 'playwright-core';
 import { launchChromium, until } from '../helpers/browser.ts';
 import { startServer, type TestServer } from '../helpers/server.ts';
+import { formatMoney } from '../../src/support/format.ts';
 import { checkoutCompleted, webhookClient } from '../helpers/stripe-events.ts';
 import { startStripeFake, stripeEnv, type StripeFake } from '../helpers/stripe-fake.ts';
 
@@ -23,6 +24,24 @@ function shadowBar(page: Page) {
       ticks: [...host.shadowRoot!.querySelectorAll('.cq-ticks span')].map((s) => s.textContent),
       fill: (host.shadowRoot!.querySelector('.cq-fill') as HTMLElement).style.width,
       block: !!host.shadowRoot!.querySelector('.cq-support form'),
+    };
+  });
+}
+
+/** The goal bar inside the comment widget's shadow root, once the thread is drawn. */
+function widgetBar(page: Page) {
+  return page.locator('#colloquy').evaluate((host) => {
+    const root = host.shadowRoot;
+    if (!root?.querySelector('.header')) return null;
+    const track = root.querySelector('[role="progressbar"]');
+    return {
+      shown: !!track,
+      label: track?.getAttribute('aria-label') ?? null,
+      text: track?.getAttribute('aria-valuetext') ?? null,
+      figures: root.querySelector('.cq-figures')?.textContent ?? '',
+      ticks: [...root.querySelectorAll('.cq-ticks span')].map((s) => s.textContent),
+      // The bar comes before the thread's header (count and sort).
+      first: !!track && !!(track.compareDocumentPosition(root.querySelector('.header')!) & Node.DOCUMENT_POSITION_FOLLOWING),
     };
   });
 }
@@ -116,6 +135,49 @@ describe('goal bar in the browser', () => {
     const bar = await until('the German bar', () => shadowBar(page));
     assert.match(bar.text ?? '', /^[\d.]+\u00a0\$ raised of 5\.000\u00a0\$ goal \(\d+\u00a0%\)$/);
     assert.deepEqual(bar.ticks, ['0\u00a0$', '2.500\u00a0$', '5.000\u00a0$']);
+    await context.close();
+  });
+
+  test('inside the comment widget: the bar above the thread, redrawn over the live stream when a donation lands', async () => {
+    const context = await browser.newContext({ locale: 'en-US' });
+    const page = await context.newPage();
+    page.on('pageerror', (e) => console.error('page error:', e.message));
+    // An article with the comment widget only (no support.js).
+    await page.route(`${server.url}/with-widget`, (route) =>
+      route.fulfill({
+        contentType: 'text/html',
+        body: `<!doctype html><html lang="en-US"><body><article><p>Text.</p></article><div id="colloquy"></div><script src="${server.url}/embed.js" data-site="demo" data-page="bar-in-widget" async></script></body></html>`,
+      }),
+    );
+    const current = async () => (await (await fetch(`${server.url}/api/v1/campaigns/current?site=demo`)).json()) as { raised: number; donors: number };
+    const before = await current();
+    const stream = page.waitForResponse((r) => r.url().includes('/api/v1/events?'));
+    await page.goto(`${server.url}/with-widget`);
+    const bar = await until('the bar in the widget', async () => (await widgetBar(page))?.label ? widgetBar(page) : undefined);
+    assert.equal(bar?.label, 'Keep local news independent');
+    assert.ok(bar?.first, 'the bar is above the comment header');
+    assert.deepEqual(bar?.ticks, ['$0', '$2,500', '$5,000']);
+    assert.match(bar?.figures ?? '', new RegExp(`^${formatMoney(before.raised, 'USD', 'en-US').replace(/[$.]/g, '\\$&')} raised of \\$5,000`));
+    // Wait for the live stream, then a donation of $25 lands: no reload, no poll (the widget has none).
+    assert.equal((await stream).status(), 200);
+    const status = await webhookClient(server.url).deliver(checkoutCompleted({ campaign: 'demo-fundraiser', amount: 2500 }));
+    assert.equal(status.status, 200);
+    const expected = `${formatMoney(before.raised + 2500, 'USD', 'en-US')} raised of $5,000`;
+    const after = await until('the redrawn bar', async () => {
+      const b = await widgetBar(page);
+      return b?.figures.startsWith(expected) ? b : undefined;
+    });
+    assert.match(after.figures, new RegExp(`${before.donors + 1} donors`));
+    await context.close();
+  });
+
+  test('the widget leaves the bar out with data-support="off" (the demo page, which shows support.js\u2019s bar)', async () => {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    await page.goto(`${server.url}/`);
+    const bar = await until('the widget', () => widgetBar(page));
+    assert.equal(bar.shown, false);
+    assert.equal(await page.locator('[data-colloquy-support]').evaluate((host) => !!host.shadowRoot?.querySelector('[role="progressbar"]')), true, 'support.js draws its bar');
     await context.close();
   });
 });

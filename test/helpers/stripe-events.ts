@@ -53,22 +53,27 @@ export function subscriptionCheckout(g: Gift, sub = rid('sub')) {
   };
 }
 
-/** invoice.paid in the current shape (parent.subscription_details, payments) or the older one. */
-export function invoicePaid(g: Gift, sub: string, o: { legacy?: boolean; pi?: string; invoice?: string } = {}) {
+/**
+ * invoice.paid in the older shape (legacy: payment_intent on the invoice), the current one with
+ * its payments included (as a fetched invoice may have them), or as webhooks of the newest API
+ * versions deliver it (webhook: neither payment_intent, charge nor payments).
+ */
+export function invoicePaid(g: Gift, sub: string, o: { legacy?: boolean; webhook?: boolean; pi?: string; invoice?: string } = {}) {
   const pi = o.pi ?? rid('pi');
   const id = o.invoice ?? rid('in');
   const base = { id, object: 'invoice', status: 'paid', amount_paid: g.amount, currency: 'usd', customer: 'cus_same', customer_email: g.email ?? null, billing_reason: 'subscription_cycle' };
   const object = o.legacy
     ? { ...base, subscription: sub, payment_intent: pi, subscription_details: { metadata: metadata(g) } }
-    : { ...base, parent: { type: 'subscription_details', subscription_details: { subscription: sub, metadata: metadata(g) } }, payments: { object: 'list', data: [{ payment: { type: 'payment_intent', payment_intent: pi } }] } };
+    : { ...base, parent: { type: 'subscription_details', subscription_details: { subscription: sub, metadata: metadata(g) } }, ...(o.webhook ? {} : { payments: { object: 'list', data: [{ payment: { type: 'payment_intent', payment_intent: pi } }] } }) };
   return { id: rid('evt'), type: 'invoice.paid', pi, object };
 }
 
-export function chargeRefunded(pi: string, amountRefunded: number, o: { charge?: string; amount?: number; currency?: string } = {}) {
+/** charge.refunded; `invoice` as older API versions name it on the charge (newer ones do not). */
+export function chargeRefunded(pi: string, amountRefunded: number, o: { charge?: string; amount?: number; currency?: string; invoice?: string } = {}) {
   return {
     id: rid('evt'),
     type: 'charge.refunded',
-    object: { id: o.charge ?? `ch_for_${pi}`, object: 'charge', amount: o.amount ?? amountRefunded, amount_refunded: amountRefunded, refunded: amountRefunded === o.amount, currency: (o.currency ?? 'usd').toLowerCase(), payment_intent: pi },
+    object: { id: o.charge ?? `ch_for_${pi}`, object: 'charge', amount: o.amount ?? amountRefunded, amount_refunded: amountRefunded, refunded: amountRefunded === o.amount, currency: (o.currency ?? 'usd').toLowerCase(), payment_intent: pi, ...(o.invoice ? { invoice: o.invoice } : {}) },
   };
 }
 

@@ -1,5 +1,6 @@
 // A local HTTP server speaking the part of Stripe's wire format Colloquy uses: form-encoded
-// POST /v1/checkout/sessions with bracketed keys, Bearer auth, Idempotency-Key replay (and
+// POST /v1/checkout/sessions with bracketed keys, GET /v1/invoice_payments (filtered by
+// invoice or by payment[payment_intent]) with Stripe's list shape, Bearer auth, Idempotency-Key replay (and
 // Stripe's refusal of a reused key with other parameters), JSON objects and Stripe's error
 // shape. Point the SDK at it with STRIPE_API_BASE. Webhook signatures need no server: the
 // SDK's generateTestHeaderString makes them.
@@ -38,6 +39,8 @@ export interface StripeFake {
   requests: FakeRequest[];
   /** The next request (each call queues one more) is answered with this Stripe error instead. */
   failNext(status: number, error: { type: string; message: string; param?: string }): void;
+  /** Records that a PaymentIntent paid an invoice (what GET /v1/invoice_payments lists). */
+  payInvoice(invoice: string, paymentIntent: string, amount: number): void;
   close(): Promise<void>;
 }
 
@@ -45,6 +48,7 @@ export async function startStripeFake(): Promise<StripeFake> {
   const requests: FakeRequest[] = [];
   const replays = new Map<string, { params: string; status: number; body: string }>();
   const failures: Array<{ status: number; error: object }> = [];
+  const invoicePayments: Array<Record<string, unknown> & { invoice: string; payment: { type: string; payment_intent: string } }> = [];
 
   const server: Server = createServer((req, res) => {
     let body = '';
@@ -58,7 +62,8 @@ export async function startStripeFake(): Promise<StripeFake> {
       if (req.headers.authorization !== `Bearer ${TEST_SECRET_KEY}`) {
         return send(401, { error: { type: 'invalid_request_error', message: 'Invalid API Key provided' } });
       }
-      const params = parseStripeForm(body);
+      const url = new URL(req.url!, 'http://stripe.test');
+      const params = parseStripeForm(req.method === 'GET' ? url.search.slice(1) : body);
       const key = req.headers['idempotency-key'] as string | undefined;
       requests.push({ method: req.method!, path: req.url!, params, idempotencyKey: key });
       const failure = failures.shift();
@@ -95,6 +100,14 @@ export async function startStripeFake(): Promise<StripeFake> {
         res.writeHead(200, { 'Content-Type': 'application/json' });
         return res.end(text);
       }
+      if (req.method === 'GET' && url.pathname === '/v1/invoice_payments') {
+        const pi = params.payment?.payment_intent;
+        if (pi && params.payment.type !== 'payment_intent') {
+          return send(400, { error: { type: 'invalid_request_error', message: 'Missing required param: payment[type].', param: 'payment[type]' } });
+        }
+        const data = invoicePayments.filter((p) => (!params.invoice || p.invoice === params.invoice) && (!pi || p.payment.payment_intent === pi) && (!params.status || p.status === params.status));
+        return send(200, { object: 'list', data: data.slice(0, Number(params.limit ?? 10)), has_more: false, url: '/v1/invoice_payments' });
+      }
       send(404, { error: { type: 'invalid_request_error', message: `Unrecognized request URL (${req.method}: ${req.url})` } });
     });
   });
@@ -106,6 +119,23 @@ export async function startStripeFake(): Promise<StripeFake> {
     requests,
     failNext(status, error) {
       failures.push({ status, error });
+    },
+    payInvoice(invoice, paymentIntent, amount) {
+      const created = Math.floor(Date.now() / 1000);
+      invoicePayments.push({
+        id: `inpay_${randomBytes(8).toString('hex')}`,
+        object: 'invoice_payment',
+        amount_paid: amount,
+        amount_requested: amount,
+        created,
+        currency: 'usd',
+        invoice,
+        is_default: true,
+        livemode: false,
+        payment: { type: 'payment_intent', payment_intent: paymentIntent },
+        status: 'paid',
+        status_transitions: { canceled_at: null, paid_at: created },
+      });
     },
     close: () => new Promise((resolve) => server.close(() => resolve())),
   };

@@ -11,6 +11,7 @@ import { postgresDatabase, type TestDatabase } from '../helpers/databases.ts';
 import { startProcess, type ServerProcess } from '../helpers/process.ts';
 
 const REDIS_URL = process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
+const SUPPORT_ADMIN_TOKEN = 'many-nodes-support-token-0123';
 
 let database: TestDatabase;
 let dataDir: string;
@@ -20,7 +21,7 @@ let b: ServerProcess;
 before(async () => {
   database = await postgresDatabase();
   dataDir = mkdtempSync(join(tmpdir(), 'colloquy-nodes-'));
-  const env = { DATABASE_URL: database.url, REDIS_URL, DATA_DIR: dataDir, RATE_LIMITS: 'false' };
+  const env = { DATABASE_URL: database.url, REDIS_URL, DATA_DIR: dataDir, RATE_LIMITS: 'false', SUPPORT_ADMIN_TOKEN };
   a = await startProcess(env);
   b = await startProcess(env);
 });
@@ -93,4 +94,24 @@ test('a reader re-posting the same text through the other node is caught as a du
   assert.equal(first.status, 'approved');
   const again = await send(b);
   assert.equal(again.status, 'spam', 'node B saw the fingerprint node A kept in Redis');
+});
+
+test('a gift recorded on one node tells the widgets streaming from the other to redraw their goal bar', async () => {
+  const controller = new AbortController();
+  const res = await fetch(`${b.url}/api/v1/events?site=demo&page=bar-nodes`, { signal: controller.signal });
+  const reader = res.body!.pipeThrough(new TextDecoderStream()).getReader();
+  await reader.read(); // the stream is open (retry line)
+  const gift = await fetch(`${a.url}/api/v1/admin/support/campaigns/demo-fundraiser/entries`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${SUPPORT_ADMIN_TOKEN}` },
+    body: JSON.stringify({ amount: 5000, currency: 'USD', method: 'cash', note: 'Bake sale' }),
+  });
+  assert.equal(gift.status, 201, await gift.clone().text());
+  let text = '';
+  while (!text.includes('event: campaign.updated')) {
+    const { value, done } = await reader.read();
+    assert.ok(!done, 'stream ended');
+    text += value;
+  }
+  controller.abort();
 });

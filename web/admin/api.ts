@@ -6,6 +6,7 @@ import type {
   QueueName, Session, SettingsDoc, Site,
 } from './types.ts';
 import type { AlertChoice, Delivery, Endpoint, OutboxItem, OutboxOverview, SiteAlerts } from './notifyTypes.ts';
+import type { Campaign, CampaignFields, DailyTotals, LedgerEntry, LedgerFilter, ManualEntry, WebhookStatus } from './support/types.ts';
 
 export class ApiError extends Error {
   readonly status: number;
@@ -130,6 +131,18 @@ export function createAdminApi(options: AdminApiOptions = {}) {
     testWebhook: (id: string) => request<{ deliveryId: string }>('POST', `/webhooks/${enc(id)}/test`),
     outbox: () => request<OutboxOverview>('GET', '/outbox'),
     retryOutbox: (id: string) => request<{ item: OutboxItem }>('POST', `/outbox/${enc(id)}/retry`),
+    // Reader support (docs/ADMIN-API.md §13).
+    campaigns: (site: string) => request<{ campaigns: Campaign[] }>('GET', '/support/campaigns', { site }),
+    createCampaign: (site: string, fields: CampaignFields) => request<{ campaign: Campaign }>('POST', '/support/campaigns', undefined, { site, ...fields }),
+    updateCampaign: (id: string, fields: Partial<CampaignFields>) => request<{ campaign: Campaign }>('PATCH', `/support/campaigns/${enc(id)}`, undefined, fields),
+    previewCampaign: (site: string, fields: CampaignFields) => request<{ campaign: Campaign }>('POST', '/support/preview', undefined, { site, ...fields }),
+    ledger: (site: string, filter: LedgerFilter, cursor?: string | null) =>
+      request<{ entries: LedgerEntry[]; nextCursor: string | null }>('GET', '/support/ledger', { site, ...filter, cursor, limit: 50 }),
+    /** The CSV export's address (a download the browser fetches with the session cookie). */
+    ledgerCsvUrl: (site: string, filter: LedgerFilter) => `${ROOT}/support/ledger.csv${query({ site, ...filter })}`,
+    dailyTotals: (campaign: string, from?: string, to?: string) => request<DailyTotals>('GET', '/support/totals/daily', { campaign, from, to }),
+    addEntry: (campaign: string, entry: ManualEntry) => request<{ entry: LedgerEntry }>('POST', `/support/campaigns/${enc(campaign)}/entries`, undefined, entry),
+    webhookStatus: (site: string) => request<WebhookStatus>('GET', '/support/webhooks', { site }),
     /** The development mailbox (another module's route); any error means "not available". */
     mailbox: () => request<unknown>('GET', '/mailbox', undefined, undefined, '/api/v1/dev'),
   };

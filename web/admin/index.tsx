@@ -6,22 +6,14 @@ import base from './styles/base.css?inline';
 import layout from './styles/layout.css?inline';
 import queue from './styles/queue.css?inline';
 import forms from './styles/forms.css?inline';
+import support from './styles/support.css?inline';
+import { BAR_CSS } from '../../src/support/bar-view.ts';
+import { adoptCss } from '../support/dom.ts';
 
-const css = base + layout + queue + forms;
+// The goal bar's own CSS too: the campaign editor previews the bar readers see.
+const css = base + layout + queue + forms + support + BAR_CSS;
 
-function adoptStyles(): void {
-  try {
-    const sheet = new CSSStyleSheet();
-    sheet.replaceSync(css);
-    document.adoptedStyleSheets = [...document.adoptedStyleSheets, sheet];
-  } catch {
-    const style = document.createElement('style');
-    style.textContent = css;
-    document.head.appendChild(style);
-  }
-}
-
-adoptStyles();
+adoptCss(document, css);
 applyTheme(storedTheme());
 const root = document.getElementById('colloquy-admin') ?? document.body.appendChild(document.createElement('div'));
 render(<App />, root);

@@ -7,6 +7,8 @@ import { Mailbox } from './Mailbox.tsx';
 import { Settings } from './Settings.tsx';
 import { Alerts } from './Alerts.tsx';
 import { Webhooks } from './Webhooks.tsx';
+import { Campaigns } from './support/Campaigns.tsx';
+import { Ledger } from './support/Ledger.tsx';
 
 export interface PageSpec {
   name: string;
@@ -21,6 +23,8 @@ export const PAGES = [
   { name: 'bans', adminOnly: false, render: () => <Bans /> },
   { name: 'settings', adminOnly: true, render: () => <Settings /> },
   { name: 'audit', adminOnly: true, render: () => <Audit /> },
+  { name: 'campaigns', adminOnly: true, render: () => <Campaigns /> },
+  { name: 'ledger', adminOnly: true, render: () => <Ledger /> },
   { name: 'mailbox', adminOnly: false, devMailbox: true, render: () => <Mailbox /> },
   { name: 'alerts', adminOnly: false, render: () => <Alerts /> },
   { name: 'webhooks', adminOnly: true, render: () => <Webhooks /> },

@@ -8,6 +8,7 @@
 import { BAR_CSS, barHtml, type CampaignView } from '../../src/support/bar-view.ts';
 import { safeLocale } from '../../src/support/format.ts';
 import { baseOf, ownScript, whenReady } from '../widget/script.ts';
+import { fetchCampaign } from './campaign.ts';
 
 const POLL_MS = 60_000;
 const script = ownScript('support.js');
@@ -39,12 +40,7 @@ function mount(host: HTMLElement, base: string): void {
     if (markup !== last) bar.innerHTML = last = markup;
   };
 
-  const load = (): void => {
-    fetch(`${base}/api/v1/campaigns/current?${q}`)
-      .then((r) => (r.ok ? r.json() : null))
-      .then((c: CampaignView | null) => c && render(c))
-      .catch(() => {});
-  };
+  const load = (): void => void fetchCampaign(base, site).then((c) => c && render(c));
 
   load();
   setInterval(() => document.visibilityState === 'visible' && load(), POLL_MS);

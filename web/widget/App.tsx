@@ -12,6 +12,7 @@ import { t } from './i18n/t.ts';
 import type { MountOptions } from './options.ts';
 import { Prompt } from './Prompt.tsx';
 import { ProfilePanel } from './ProfilePanel.tsx';
+import { SupportBar } from './SupportBar.tsx';
 import { watchTheme } from './theme.ts';
 import { useAnnouncer } from './useAnnouncer.ts';
 import { useLive } from './useLive.ts';
@@ -44,7 +45,9 @@ export function App({ options, host }: { options: MountOptions; host: Element })
   const theme = options.theme !== 'auto' ? options.theme : state.config.theme;
   useEffect(() => watchTheme(() => theme, (th) => host.setAttribute('data-colloquy-theme', th)), [host, theme]);
 
-  useLive(api, actions, ready);
+  const [campaignVersion, setCampaignVersion] = useState(0);
+  const campaignChanged = useCallback(() => setCampaignVersion((v) => v + 1), []);
+  useLive(api, actions, ready, campaignChanged);
 
   const focusComment = useCallback((id: string) => {
     setTimeout(() => {
@@ -121,6 +124,7 @@ export function App({ options, host }: { options: MountOptions; host: Element })
         {ready && state.thread && !(profileOpen && account) && (
           <>
             {!closed && <Prompt onGo={compose} />}
+            {options.support !== 'off' && <SupportBar base={options.base} site={options.site} version={campaignVersion} />}
             <Header count={state.thread.commentCount} sort={state.sort} busy={state.busy} onSort={(s) => void actions.sort(s)} />
             {!closed && <NotifyForm api={api} signedIn={!!account} />}
             <InlineViews inline={inline} />

@@ -3,6 +3,7 @@ import { render } from 'preact';
 import { App } from './App.tsx';
 import { setAvatarBase } from './Avatar.tsx';
 import type { MountOptions } from './options.ts';
+import { adoptCss } from '../support/dom.ts';
 import theme from './styles/theme.css?inline';
 import controls from './styles/controls.css?inline';
 import thread from './styles/thread.css?inline';
@@ -12,20 +13,8 @@ export type { MountOptions } from './options.ts';
 
 const css = theme + controls + thread + inline;
 
-function adoptStyles(root: ShadowRoot): void {
-  try {
-    const sheet = new CSSStyleSheet();
-    sheet.replaceSync(css);
-    root.adoptedStyleSheets = [...root.adoptedStyleSheets, sheet];
-  } catch {
-    const style = document.createElement('style');
-    style.textContent = css;
-    root.appendChild(style);
-  }
-}
-
 export function mount(root: ShadowRoot, options: MountOptions): void {
-  adoptStyles(root);
+  adoptCss(root, css);
   setAvatarBase(options.base);
   const container = document.createElement('div');
   root.appendChild(container);

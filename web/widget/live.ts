@@ -1,7 +1,8 @@
 // Live events over SSE. If the endpoint is missing (404) or fails before opening, stop quietly.
 // 'reset': the server could not replay what was missed while disconnected; reload.
 // 'comment.approved': a held comment a moderator published; for readers, a new arrival.
-export type LiveEvent = 'comment.created' | 'comment.updated' | 'comment.deleted' | 'comment.voted' | 'comment.approved' | 'reset';
+// 'campaign.updated': the site's fundraising campaign changed (a donation landed); no id.
+export type LiveEvent = 'comment.created' | 'comment.updated' | 'comment.deleted' | 'comment.voted' | 'comment.approved' | 'campaign.updated' | 'reset';
 const EVENTS: LiveEvent[] = ['comment.created', 'comment.updated', 'comment.deleted', 'comment.voted', 'comment.approved'];
 
 function commentId(data: string): string | null {
@@ -26,6 +27,7 @@ export function subscribe(url: string, on: (event: LiveEvent, id: string) => voi
     if (!opened) source.close();
   };
   source.addEventListener('reset', () => on('reset', ''));
+  source.addEventListener('campaign.updated', () => on('campaign.updated', ''));
   for (const name of EVENTS) {
     source.addEventListener(name, (e) => {
       const id = commentId((e as MessageEvent<string>).data);

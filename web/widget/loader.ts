@@ -34,6 +34,7 @@ function options(script: HTMLScriptElement): MountOptions | null {
     sso: d.sso,
     inline: d.inline,
     inlineRoot: d.inlineRoot,
+    support: d.support,
   };
 }
 

@@ -15,4 +15,6 @@ export interface MountOptions {
   /** Inline feedback: data-inline ("on" lets readers comment on passages they select, "off" turns it off) and data-inline-root (the article body's selector). */
   inline?: string;
   inlineRoot?: string;
+  /** data-support="off" hides the site's goal bar in the widget (e.g. a page that shows support.js's own). */
+  support?: string;
 }

@@ -23,8 +23,11 @@ export type Action =
       interval: 'once' | 'month';
       donor: Donor;
       occurredAt: number;
+      /** An invoice whose PaymentIntent the event does not say (newest API versions): ask Stripe. */
+      lookupInvoice?: string;
     }
-  | { type: 'reversal'; reversal: Reversal }
+  /** lookupPaymentIntent: the charge does not say which invoice it paid; Stripe can, if one did. */
+  | { type: 'reversal'; reversal: Reversal; lookupPaymentIntent?: string }
   | { type: 'subscription'; id: string; status: string; meta: Meta | null; amount: number | null; currency: string | null; occurredAt: number }
   | { type: 'ignore'; reason: string };
 
@@ -95,24 +98,30 @@ function invoice(event: StripeEventLike): Action {
   const meta = metaOf(inv.parent?.subscription_details?.metadata ?? inv.subscription_details?.metadata ?? inv.lines?.data?.[0]?.metadata);
   if (!meta) return { type: 'ignore', reason: 'not a Colloquy subscription' };
   if (!(inv.amount_paid > 0)) return { type: 'ignore', reason: 'nothing paid' };
-  const payment = inv.payments?.data?.find((p: any) => p?.payment?.payment_intent)?.payment?.payment_intent;
+  // payments is listed only when the invoice was fetched with it included, never in webhooks.
+  const pi = idOf(inv.payment_intent ?? inv.payments?.data?.find((p: any) => p?.payment?.payment_intent)?.payment?.payment_intent);
   return {
     type: 'payment',
     meta,
     providerId: inv.id,
-    refs: refs(inv.payment_intent ?? payment, inv.id, inv.charge),
+    refs: refs(pi, inv.id, inv.charge),
     amount: Number(inv.amount_paid),
     currency: String(inv.currency).toUpperCase(),
     interval: 'month',
     donor: donorOf(meta, inv.customer_email, inv.customer),
     occurredAt: event.created * 1000,
+    lookupInvoice: pi ? undefined : inv.id,
   };
 }
+
+/** Older API versions name the charge's invoice; newer ones leave it to the InvoicePayment list. */
+const lookupOf = (paymentIntent: unknown, invoice: unknown) => (idOf(invoice) ? undefined : (idOf(paymentIntent) ?? undefined));
 
 function refund(event: StripeEventLike): Action {
   const ch = event.data.object;
   return {
     type: 'reversal',
+    lookupPaymentIntent: lookupOf(ch.payment_intent, ch.invoice),
     reversal: {
       kind: 'refund',
       provider: 'stripe',
@@ -130,6 +139,7 @@ function dispute(event: StripeEventLike, reinstated: boolean): Action {
   const d = event.data.object;
   return {
     type: 'reversal',
+    lookupPaymentIntent: lookupOf(d.payment_intent, null),
     reversal: {
       kind: reinstated ? 'chargeback_reversal' : 'chargeback',
       provider: 'stripe',

@@ -5,14 +5,19 @@ import type { CampaignStore } from '../campaign-store.ts';
 import type { Ledger } from '../ledger.ts';
 import type { LedgerTx } from '../ledger-store.ts';
 import { actionFor, type Action, type Meta, type StripeEventLike } from './events.ts';
+import type { InvoicePayments } from './invoice-payments.ts';
 
 export type Outcome = 'processed' | 'duplicate' | 'ignored' | 'deferred';
 
 export interface WebhookDeps {
   ledger: Ledger;
   campaigns: CampaignStore;
+  /** Stripe's InvoicePayment list (absent without STRIPE_SECRET_KEY: events are taken as they come). */
+  invoicePayments?: InvoicePayments | null;
   now?: () => number;
 }
+
+const unique = (ids: string[]) => [...new Set(ids)];
 
 export function createStripeWebhook(deps: WebhookDeps) {
   const now = deps.now ?? Date.now;
@@ -22,6 +27,25 @@ export function createStripeWebhook(deps: WebhookDeps) {
     if (!meta) return undefined;
     const campaign = await deps.campaigns.find(meta.campaign);
     return campaign && campaign.site_id === meta.site ? campaign : undefined;
+  }
+
+  /**
+   * Completes what newer API versions leave out, before the transaction (no network inside it):
+   * an invoice's PaymentIntent, so later refunds find the renewal by it; a refunded or disputed
+   * PaymentIntent's invoice, for renewals recorded by invoice id alone. A failed lookup fails
+   * the delivery (500), and Stripe retries it.
+   */
+  async function complete(action: Action): Promise<Action> {
+    const lookup = deps.invoicePayments;
+    if (!lookup) return action;
+    if (action.type === 'payment' && action.lookupInvoice) {
+      return { ...action, refs: unique([...(await lookup.paymentIntentsOf(action.lookupInvoice)), ...action.refs]) };
+    }
+    if (action.type === 'reversal' && action.lookupPaymentIntent && !(await deps.ledger.hasPayment(action.reversal.refs))) {
+      const invoices = await lookup.invoicesOf(action.lookupPaymentIntent);
+      return { ...action, reversal: { ...action.reversal, refs: unique([...action.reversal.refs, ...invoices]) } };
+    }
+    return action;
   }
 
   async function apply(tx: LedgerTx, eventId: string, action: Action, campaign: Awaited<ReturnType<typeof campaignOf>>): Promise<Outcome> {
@@ -66,7 +90,7 @@ export function createStripeWebhook(deps: WebhookDeps) {
 
   return {
     async handle(event: StripeEventLike): Promise<Outcome> {
-      const action = actionFor(event);
+      const action = await complete(actionFor(event));
       const campaign = action.type === 'payment' || action.type === 'subscription' ? await campaignOf(action.meta) : undefined;
       return deps.ledger.transaction(async (tx) => {
         const fresh = await tx.claimEvent({ id: event.id, provider: 'stripe', type: event.type, status: 'processed', ref: null, payload: null, detail: null, received_at: now() });
