@@ -18,9 +18,20 @@ export interface LiveOptions {
   /** How long remembered events stay replayable, in ms. */
   historyMs: number;
   heartbeatMs: number;
+  /** Streams written before the fan-out of one event yields to other work (accepts, requests, heartbeats). */
+  sliceSize: number;
 }
 
-const defaults: LiveOptions = { historySize: 200, historyMs: 10 * 60_000, heartbeatMs: 25_000 };
+const defaults: LiveOptions = { historySize: 200, historyMs: 10 * 60_000, heartbeatMs: 25_000, sliceSize: 1000 };
+
+/** An event on its way to the streams that were open when it was published. */
+interface Delivery {
+  event: CommentEvent;
+  /** The thread's streams now: one that unsubscribes meanwhile is left out. */
+  open: Set<LiveSubscriber>;
+  to: LiveSubscriber[];
+  next: number;
+}
 
 /** Only what every reader may see goes out: approved comments, and votes on them. */
 function isPublic(event: CommentEvent): boolean {
@@ -40,6 +51,8 @@ export class LiveHub {
   readonly #options: LiveOptions;
   readonly #heartbeat: NodeJS.Timeout;
   readonly #unsubscribeBus: () => void;
+  // In publication order, so a stream never gets a later event before an earlier one.
+  #deliveries: Delivery[] = [];
 
   constructor(bus: Bus, options: Partial<LiveOptions> = {}) {
     this.#options = { ...defaults, ...options };
@@ -62,6 +75,7 @@ export class LiveHub {
   close(): void {
     clearInterval(this.#heartbeat);
     this.#unsubscribeBus();
+    this.#deliveries = [];
     for (const set of this.#subscribers.values()) for (const subscriber of set) subscriber.end();
     this.#subscribers.clear();
   }
@@ -121,6 +135,29 @@ export class LiveHub {
     history.push(event);
     if (history.length > this.#options.historySize) this.#evictedAt.set(key, history.shift()!.at);
     this.#history.set(key, history);
-    for (const subscriber of this.#subscribers.get(key) ?? []) subscriber.send(event);
+    const set = this.#subscribers.get(key);
+    if (!set) return;
+    // A copy: streams opening meanwhile got this event by replay, or opened after it.
+    this.#deliveries.push({ event, open: set, to: [...set], next: 0 });
+    if (this.#deliveries.length === 1) this.#fanOut();
   }
+
+  // The first slice goes out at once; the rest after the event loop has polled, so one event to
+  // thousands of streams does not hold up the process for the whole fan-out.
+  readonly #fanOut = (): void => {
+    let budget = this.#options.sliceSize;
+    while (this.#deliveries.length) {
+      const delivery = this.#deliveries[0];
+      const { event, open, to } = delivery;
+      const end = Math.min(to.length, delivery.next + budget);
+      for (let i = delivery.next; i < end; i++) if (open.has(to[i])) to[i].send(event);
+      budget -= end - delivery.next;
+      delivery.next = end;
+      if (end < to.length) {
+        setImmediate(this.#fanOut);
+        return;
+      }
+      this.#deliveries.shift();
+    }
+  };
 }
