@@ -26,11 +26,11 @@ export async function freePort(): Promise<number> {
 }
 
 /** Starts `node <script>` with its output in `logFile`; resolves once `readyPath` answers 200. */
-async function start(name: string, script: string, env: Record<string, string>, logFile: string, readyPath: string): Promise<Child> {
+async function start(name: string, script: string, env: Record<string, string>, logFile: string, readyPath: string, cwd = ROOT): Promise<Child> {
   const port = await freePort();
   const log = createWriteStream(logFile, { flags: 'a' });
   const child: ChildProcess = spawn(process.execPath, [...nodeFlags(name), script], {
-    cwd: ROOT,
+    cwd,
     env: { ...process.env, ...env, PORT: String(port), HOST: '127.0.0.1', NODE_NO_WARNINGS: '1' },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
@@ -84,7 +84,8 @@ function tail(file: string): string {
 
 export const SECRET = 'bench-secret-' + randomBytes(24).toString('base64url');
 
-export function startColloquy(options: { dataDir: string; databaseUrl?: string; cacheEntries?: number; logFile: string }): Promise<Child> {
+/** `root`: the checkout whose server to start (default this one), to compare versions. */
+export function startColloquy(options: { dataDir: string; databaseUrl?: string; cacheEntries?: number; logFile: string; root?: string }): Promise<Child> {
   const env: Record<string, string> = {
     DATA_DIR: options.dataDir,
     LOG_LEVEL: 'warn',
@@ -99,7 +100,7 @@ export function startColloquy(options: { dataDir: string; databaseUrl?: string; 
   };
   if (options.databaseUrl) env.DATABASE_URL = options.databaseUrl;
   if (options.cacheEntries !== undefined) env.CACHE_ENTRIES = String(options.cacheEntries);
-  return start('colloquy', 'src/main.ts', env, options.logFile, '/readyz');
+  return start('colloquy', 'src/main.ts', env, options.logFile, '/readyz', options.root);
 }
 
 /** The baseline: node:http answering every request with the bytes and headers in `file`. */

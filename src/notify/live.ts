@@ -24,12 +24,16 @@ export interface LiveOptions {
 
 const defaults: LiveOptions = { historySize: 200, historyMs: 10 * 60_000, heartbeatMs: 25_000, sliceSize: 1000 };
 
+/** A stream in its thread's set; `open` turns false when it unsubscribes. */
+interface Entry {
+  subscriber: LiveSubscriber;
+  open: boolean;
+}
+
 /** An event on its way to the streams that were open when it was published. */
 interface Delivery {
   event: CommentEvent;
-  /** The thread's streams now: one that unsubscribes meanwhile is left out. */
-  open: Set<LiveSubscriber>;
-  to: LiveSubscriber[];
+  to: Entry[];
   next: number;
 }
 
@@ -43,7 +47,7 @@ export function threadKey(siteId: string, pageKey: string): string {
 }
 
 export class LiveHub {
-  readonly #subscribers = new Map<string, Set<LiveSubscriber>>();
+  readonly #subscribers = new Map<string, Set<Entry>>();
   readonly #history = new Map<string, CommentEvent[]>();
   // When a thread's history last lost an event to the size bound.
   readonly #evictedAt = new Map<string, number>();
@@ -66,7 +70,7 @@ export class LiveHub {
     };
     // One timer for every stream, not one each: thousands of streams stay cheap.
     this.#heartbeat = setInterval(() => {
-      for (const set of this.#subscribers.values()) for (const subscriber of set) subscriber.ping();
+      for (const set of this.#subscribers.values()) for (const { subscriber } of set) subscriber.ping();
     }, this.#options.heartbeatMs);
     this.#heartbeat.unref();
   }
@@ -76,7 +80,7 @@ export class LiveHub {
     clearInterval(this.#heartbeat);
     this.#unsubscribeBus();
     this.#deliveries = [];
-    for (const set of this.#subscribers.values()) for (const subscriber of set) subscriber.end();
+    for (const set of this.#subscribers.values()) for (const { subscriber } of set) subscriber.end();
     this.#subscribers.clear();
   }
 
@@ -93,9 +97,11 @@ export class LiveHub {
   subscribe(key: string, subscriber: LiveSubscriber, lastEventId?: string): { replay: CommentEvent[] | null; unsubscribe: () => void } {
     let set = this.#subscribers.get(key);
     if (!set) this.#subscribers.set(key, (set = new Set()));
-    set.add(subscriber);
+    const entry: Entry = { subscriber, open: true };
+    set.add(entry);
     const unsubscribe = () => {
-      set.delete(subscriber);
+      entry.open = false;
+      set.delete(entry);
       if (set.size === 0 && this.#subscribers.get(key) === set) this.#subscribers.delete(key);
     };
     return { replay: lastEventId ? this.#since(key, lastEventId) : [], unsubscribe };
@@ -105,7 +111,7 @@ export class LiveHub {
     this.#history.clear();
     this.#evictedAt.clear();
     this.#coveredSince = Date.now();
-    for (const set of this.#subscribers.values()) for (const subscriber of set) subscriber.reset();
+    for (const set of this.#subscribers.values()) for (const { subscriber } of set) subscriber.reset();
   }
 
   #since(key: string, lastEventId: string): CommentEvent[] | null {
@@ -138,7 +144,7 @@ export class LiveHub {
     const set = this.#subscribers.get(key);
     if (!set) return;
     // A copy: streams opening meanwhile got this event by replay, or opened after it.
-    this.#deliveries.push({ event, open: set, to: [...set], next: 0 });
+    this.#deliveries.push({ event, to: [...set], next: 0 });
     if (this.#deliveries.length === 1) this.#fanOut();
   }
 
@@ -148,9 +154,9 @@ export class LiveHub {
     let budget = this.#options.sliceSize;
     while (this.#deliveries.length) {
       const delivery = this.#deliveries[0];
-      const { event, open, to } = delivery;
+      const { event, to } = delivery;
       const end = Math.min(to.length, delivery.next + budget);
-      for (let i = delivery.next; i < end; i++) if (open.has(to[i])) to[i].send(event);
+      for (let i = delivery.next; i < end; i++) if (to[i].open) to[i].subscriber.send(event);
       budget -= end - delivery.next;
       delivery.next = end;
       if (end < to.length) {
