@@ -31,7 +31,7 @@ export async function liveRoutes(app: FastifyInstance, deps: { sites: SiteServic
     const { replay, unsubscribe } = deps.live.subscribe(threadKey(site.id, q.page), stream, typeof lastEventId === 'string' ? lastEventId : undefined);
     // Too far behind to replay: tell the widget to reload the thread.
     if (replay === null) stream.reset();
-    else for (const event of replay) stream.send(event);
+    else stream.replay(replay);
     request.raw.on('close', unsubscribe);
   });
 }

@@ -34,6 +34,14 @@ export class SseStream implements LiveSubscriber {
     this.#write(eventFrame(event));
   }
 
+  /**
+   * What a reconnecting reader missed, in full whatever its size: it is bounded by the history,
+   * and dropping a reader for its replay would have it reconnect for the same replay forever.
+   */
+  replay(events: CommentEvent[]): void {
+    for (const event of events) this.#write(eventFrame(event), Infinity);
+  }
+
   ping(): void {
     this.#write(PING);
   }
@@ -48,15 +56,15 @@ export class SseStream implements LiveSubscriber {
     this.#res.end();
   }
 
-  #write(frame: WireFrame): void {
+  #write(frame: WireFrame, maxBuffered = this.#maxBuffered): void {
     if (this.#ended) return;
     const socket = this.#socket;
     if (socket === null) {
-      if (this.#res.writableLength > this.#maxBuffered) this.#res.destroy();
+      if (this.#res.writableLength > maxBuffered) this.#res.destroy();
       else this.#res.write(frame.plain);
     } else if (socket.destroyed) {
       this.#ended = true;
-    } else if (socket.writableLength > this.#maxBuffered) {
+    } else if (socket.writableLength > maxBuffered) {
       this.#ended = true;
       socket.destroy();
     } else {
