@@ -66,3 +66,39 @@ test('unsubscribing stops delivery and close ends every stream', () => {
   assert.equal(ended, 1);
   assert.equal(hub.connections, 0);
 });
+
+const turn = () => new Promise((resolve) => setImmediate(resolve));
+
+test('a fan-out goes out in slices between which the process gets on with other work', async () => {
+  const bus = createLocalBus();
+  const hub = new LiveHub(bus, { sliceSize: 2 });
+  const streams = Array.from({ length: 5 }, () => collector());
+  for (const s of streams) hub.subscribe(threadKey('demo', 'p'), s.subscriber);
+  const e = event();
+  bus.publish(e);
+  assert.deepEqual(streams.map((s) => s.got.length), [1, 1, 0, 0, 0]);
+  await turn();
+  assert.deepEqual(streams.map((s) => s.got.length), [1, 1, 1, 1, 0]);
+  await turn();
+  assert.deepEqual(streams.map((s) => s.got.map((g) => g.id)), streams.map(() => [e.id]));
+  hub.close();
+});
+
+test('events published during a fan-out reach every stream in order, once, and not after it leaves', async () => {
+  const bus = createLocalBus();
+  const hub = new LiveHub(bus, { sliceSize: 3 });
+  const streams = Array.from({ length: 7 }, () => collector());
+  const leaving = streams.map((s) => hub.subscribe(threadKey('demo', 'p'), s.subscriber).unsubscribe).at(-1)!;
+  const published = [event(), event(), event()];
+  for (const e of published) bus.publish(e);
+  leaving();
+  // A reader reconnecting meanwhile after the first event: the rest come by replay, not twice.
+  const late = collector();
+  const { replay } = hub.subscribe(threadKey('demo', 'p'), late.subscriber, published[0].id);
+  for (let i = 0; i < 10; i++) await turn();
+  const ids = published.map((e) => e.id);
+  assert.deepEqual(streams.slice(0, -1).map((s) => s.got.map((g) => g.id)), streams.slice(0, -1).map(() => ids));
+  assert.deepEqual(streams.at(-1)!.got, []);
+  assert.deepEqual([...replay!, ...late.got].map((e) => e.id), ids.slice(1));
+  hub.close();
+});
