@@ -102,3 +102,14 @@ test('events published during a fan-out reach every stream in order, once, and n
   assert.deepEqual([...replay!, ...late.got].map((e) => e.id), ids.slice(1));
   hub.close();
 });
+
+test('heartbeats reach every open stream of every thread, and only open ones', async () => {
+  const bus = createLocalBus();
+  const hub = new LiveHub(bus, { heartbeatMs: 10, sliceSize: 1 });
+  const pings = [0, 0, 0];
+  const leaving = pings.map((_, i) => hub.subscribe(threadKey('demo', `p${i}`), { ...collector().subscriber, ping: () => pings[i]++ }).unsubscribe)[2];
+  leaving();
+  while (pings[0] === 0 || pings[1] === 0) await new Promise((resolve) => setTimeout(resolve, 5));
+  assert.equal(pings[2], 0);
+  hub.close();
+});

@@ -30,12 +30,14 @@ interface Entry {
   open: boolean;
 }
 
-/** An event on its way to the streams that were open when it was published. */
+/** An event (or heartbeat) on its way to the streams that were open when it was sent. */
 interface Delivery {
-  event: CommentEvent;
+  write: (subscriber: LiveSubscriber) => void;
   to: Entry[];
   next: number;
 }
+
+const ping = (subscriber: LiveSubscriber) => subscriber.ping();
 
 /** Only what every reader may see goes out: approved comments, and votes on them. */
 function isPublic(event: CommentEvent): boolean {
@@ -55,7 +57,6 @@ export class LiveHub {
   readonly #options: LiveOptions;
   readonly #heartbeat: NodeJS.Timeout;
   readonly #unsubscribeBus: () => void;
-  // In publication order, so a stream never gets a later event before an earlier one.
   #deliveries: Delivery[] = [];
 
   constructor(bus: Bus, options: Partial<LiveOptions> = {}) {
@@ -70,7 +71,9 @@ export class LiveHub {
     };
     // One timer for every stream, not one each: thousands of streams stay cheap.
     this.#heartbeat = setInterval(() => {
-      for (const set of this.#subscribers.values()) for (const { subscriber } of set) subscriber.ping();
+      const all: Entry[] = [];
+      for (const set of this.#subscribers.values()) for (const entry of set) all.push(entry);
+      this.#send(ping, all);
     }, this.#options.heartbeatMs);
     this.#heartbeat.unref();
   }
@@ -144,19 +147,24 @@ export class LiveHub {
     const set = this.#subscribers.get(key);
     if (!set) return;
     // A copy: streams opening meanwhile got this event by replay, or opened after it.
-    this.#deliveries.push({ event, to: [...set], next: 0 });
+    this.#send((subscriber) => subscriber.send(event), [...set]);
+  }
+
+  // In turn after what is still going out, so a stream never gets a later event first.
+  #send(write: Delivery['write'], to: Entry[]): void {
+    this.#deliveries.push({ write, to, next: 0 });
     if (this.#deliveries.length === 1) this.#fanOut();
   }
 
-  // The first slice goes out at once; the rest after the event loop has polled, so one event to
-  // thousands of streams does not hold up the process for the whole fan-out.
+  // The first slice goes out at once; the rest after the event loop has polled, so one event (or
+  // heartbeat) to thousands of streams does not hold up the process for the whole fan-out.
   readonly #fanOut = (): void => {
     let budget = this.#options.sliceSize;
     while (this.#deliveries.length) {
       const delivery = this.#deliveries[0];
-      const { event, to } = delivery;
+      const { write, to } = delivery;
       const end = Math.min(to.length, delivery.next + budget);
-      for (let i = delivery.next; i < end; i++) if (to[i].open) to[i].subscriber.send(event);
+      for (let i = delivery.next; i < end; i++) if (to[i].open) write(to[i].subscriber);
       budget -= end - delivery.next;
       delivery.next = end;
       if (end < to.length) {
