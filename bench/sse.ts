@@ -144,7 +144,7 @@ async function open(loaders: Loader[], port: number, page: string, count: number
 
 async function run(index: number) {
   const work = mkdtempSync(join(tmpdir(), 'colloquy-bench-sse-'));
-  const server = await startColloquy({ dataDir: join(work, 'data'), logFile: '/tmp/sse-dbg.log', root: args['server-root'] });
+  const server = await startColloquy({ dataDir: join(work, 'data'), logFile: join(work, 'colloquy.log'), root: args['server-root'] });
   const loaders = Array.from({ length: LOADERS }, () => new Loader());
   try {
     const port = Number(new URL(server.url).port);
