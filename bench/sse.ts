@@ -6,8 +6,9 @@
 // the loader read the frame minus the time the server published the event: the event id
 // carries the server's Date.now() at publication (src/platform/ids.ts), and the loader notes
 // Date.now() when it reads the frame, on the same machine's clock. The same is measured first
-// with a single stream on another thread: the baseline, so the ratio is the cost of fan-out.
-import { execFileSync, fork, type ChildProcess } from 'node:child_process';
+// with a single stream on another thread: the baseline. Prints every run and the median
+// (min–max) over the runs; docs/BENCHMARKS.md explains each column.
+import { fork, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
@@ -23,8 +24,6 @@ const { values: args } = parseArgs({
     events: { type: 'string', default: '20' },
     loaders: { type: 'string', default: '1' },
     runs: { type: 'string', default: '5' },
-    // Loaders as SCHED_BATCH: their wakeups do not preempt the server (see docs/BENCHMARKS.md).
-    'batch-loaders': { type: 'boolean', default: false },
     batch: { type: 'string', default: '500' },
     // Another checkout's server, to compare versions with the same load.
     'server-root': { type: 'string' },
@@ -47,7 +46,6 @@ class Loader {
 
   constructor() {
     this.#child = fork(new URL('./sse-loader.ts', import.meta.url), { stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
-    if (args['batch-loaders']) execFileSync('chrt', ['--all-tasks', '--batch', '--pid', '0', String(this.#child.pid)]);
     this.#child.on('message', (message: FromLoader) => {
       if (message.type === 'received') {
         this.#received = message.index;
@@ -161,7 +159,6 @@ async function run(index: number) {
     await first.request({ type: 'close' });
 
     await new Promise((r) => setTimeout(r, 500));
-    const before = procStat(server.pid);
     const t0 = performance.now();
     await open(loaders, port, 'bench/sse-fanout', N);
     const setupS = (performance.now() - t0) / 1000;
@@ -173,11 +170,10 @@ async function run(index: number) {
     const fan = await deliveries(loaders, fanPosts, 0);
     if (fan.count !== N * K) throw new Error(`${fan.count} deliveries, expected ${N * K}`);
     const result = {
-      setupS, rssBefore: before.rssMB, rssIdle: idle.rssMB, rssAfter: after.rssMB, baseline, fan,
+      setupS, rssIdle: idle.rssMB, baseline, fan,
       loaderCpuMs: fan.loaderCpuMs - loaderCpuBefore,
       // The server's CPU per event, less what the same event costs it with a single stream.
       fanOutCpuMsPerEvent: (after.cpuMs - idle.cpuMs) / K - baselineCpuMs / K,
-      baselineCpuMsPerEvent: baselineCpuMs / K,
       kernelShare: (after.systemMs - idle.systemMs) / (after.cpuMs - idle.cpuMs),
       load: loadavg()[0],
     };
@@ -202,7 +198,7 @@ const cells = (values: (string | number)[]) => `| ${values.map((v) => (typeof v 
 console.log(`
 Command: ${['npm run bench:sse', ...(process.argv.length > 2 ? ['--', ...process.argv.slice(2)] : [])].join(' ')}
 Machine: ${cpu.length} × ${cpu[0].model}, ${(totalmem() / 2 ** 30).toFixed(1)} GiB RAM, Node ${process.version}
-Streams: ${N} over ${LOADERS} load process(es)${args['batch-loaders'] ? ' (SCHED_BATCH)' : ''}, ${K} events a run${args['server-root'] ? `, server from ${args['server-root']}` : ''}
+Streams: ${N} over ${LOADERS} load process(es), ${K} events a run${args['server-root'] ? `, server from ${args['server-root']}` : ''}
 Delivery: loader read the frame − server published the event, ms. CPU: the server's, per event, less a 1-stream event's.
 
 ${cells(['run', 'load avg', 'RSS idle MB', '1 stream p99', 'fan-out p50', 'fan-out p99', 'max', 'POST→read p99', "median event's p99", 'events p99 < 200', 'server CPU ms/event', 'of it kernel', 'loader CPU ms/event'])}
