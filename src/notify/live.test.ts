@@ -113,3 +113,25 @@ test('heartbeats reach every open stream of every thread, and only open ones', a
   assert.equal(pings[2], 0);
   hub.close();
 });
+
+test('a stream that fails is left out; the others and later events carry on', async () => {
+  const bus = createLocalBus();
+  const hub = new LiveHub(bus, { sliceSize: 1 });
+  const before = collector();
+  const after = collector();
+  let tries = 0;
+  hub.subscribe(threadKey('demo', 'p'), before.subscriber);
+  const failing = () => {
+    tries++;
+    throw new Error('socket gone');
+  };
+  hub.subscribe(threadKey('demo', 'p'), { ...collector().subscriber, send: failing });
+  hub.subscribe(threadKey('demo', 'p'), after.subscriber);
+  const published = [event(), event()];
+  for (const e of published) bus.publish(e);
+  for (let i = 0; i < 10; i++) await turn();
+  assert.deepEqual(before.got.map((e) => e.id), published.map((e) => e.id));
+  assert.deepEqual(after.got.map((e) => e.id), published.map((e) => e.id));
+  assert.equal(tries, 1);
+  hub.close();
+});

@@ -156,6 +156,16 @@ export class LiveHub {
     if (this.#deliveries.length === 1) this.#fanOut();
   }
 
+  // Most slices run outside any caller, where a throw would end the process: a stream that
+  // fails gets nothing more, and the others carry on.
+  #write(write: Delivery['write'], entry: Entry): void {
+    try {
+      write(entry.subscriber);
+    } catch {
+      entry.open = false;
+    }
+  }
+
   // The first slice goes out at once; the rest after the event loop has polled, so one event (or
   // heartbeat) to thousands of streams does not hold up the process for the whole fan-out.
   readonly #fanOut = (): void => {
@@ -164,7 +174,7 @@ export class LiveHub {
       const delivery = this.#deliveries[0];
       const { write, to } = delivery;
       const end = Math.min(to.length, delivery.next + budget);
-      for (let i = delivery.next; i < end; i++) if (to[i].open) write(to[i].subscriber);
+      for (let i = delivery.next; i < end; i++) if (to[i].open) this.#write(write, to[i]);
       budget -= end - delivery.next;
       delivery.next = end;
       if (end < to.length) {
