@@ -26,11 +26,11 @@ export async function freePort(): Promise<number> {
 }
 
 /** Starts `node <script>` with its output in `logFile`; resolves once `readyPath` answers 200. */
-async function start(name: string, script: string, env: Record<string, string>, logFile: string, readyPath: string): Promise<Child> {
+async function start(name: string, script: string, env: Record<string, string>, logFile: string, readyPath: string, cwd = ROOT): Promise<Child> {
   const port = await freePort();
   const log = createWriteStream(logFile, { flags: 'a' });
   const child: ChildProcess = spawn(process.execPath, [...nodeFlags(name), script], {
-    cwd: ROOT,
+    cwd,
     env: { ...process.env, ...env, PORT: String(port), HOST: '127.0.0.1', NODE_NO_WARNINGS: '1' },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
@@ -93,6 +93,8 @@ export interface ColloquyOptions {
   env?: Record<string, string>;
   /** Another entry point than src/main.ts (bench/server-without-pipeline.ts). */
   script?: string;
+  /** The checkout whose server to start (default this one), to compare versions. */
+  root?: string;
 }
 
 export function startColloquy(options: ColloquyOptions): Promise<Child> {
@@ -110,7 +112,7 @@ export function startColloquy(options: ColloquyOptions): Promise<Child> {
   };
   if (options.databaseUrl) env.DATABASE_URL = options.databaseUrl;
   if (options.cacheEntries !== undefined) env.CACHE_ENTRIES = String(options.cacheEntries);
-  return start('colloquy', options.script ?? 'src/main.ts', { ...env, ...options.env }, options.logFile, '/readyz');
+  return start('colloquy', options.script ?? 'src/main.ts', { ...env, ...options.env }, options.logFile, '/readyz', options.root);
 }
 
 /** The baseline: node:http answering every request with the bytes and headers in `file`. */

@@ -1,6 +1,9 @@
 // The SSE route end to end: real server, real stream.
 import assert from 'node:assert/strict';
+import { once } from 'node:events';
+import { connect, type Socket } from 'node:net';
 import { after, before, test } from 'node:test';
+import { newId } from '../platform/ids.ts';
 import { startServer, type TestServer } from '../../test/helpers/server.ts';
 
 let server: TestServer;
@@ -73,4 +76,67 @@ test('another thread and disallowed origins get nothing', async () => {
   const text = await other.until(new RegExp(sentinel));
   assert.doesNotMatch(text, new RegExp(id));
   other.close();
+});
+
+/** An event as the comments module publishes it, with `bytes` of padding in its data. */
+function publish(page: string, bytes = 0): string {
+  const id = newId();
+  server.app.bus.publish({
+    id, type: 'comment.created', siteId: 'demo', threadId: 't', pageKey: page, commentId: newId(),
+    status: 'approved', at: Date.now(), data: { commentId: id, padding: 'x'.repeat(bytes) },
+  });
+  return id;
+}
+
+/** A raw HTTP request: its socket, what it read, and how many SSE frames ended in it. */
+async function rawRequest(head: string): Promise<{ socket: Socket; read: () => string; frames: () => number }> {
+  const socket = connect(Number(new URL(server.url).port), '127.0.0.1');
+  socket.setEncoding('latin1');
+  let text = '';
+  let frames = 0;
+  socket.on('data', (chunk: string) => {
+    for (let at = (text.at(-1) === '\n' && chunk[0] === '\n' ? (frames++, 1) : 0); (at = chunk.indexOf('\n\n', at)) >= 0; at += 2) frames++;
+    text += chunk;
+  });
+  socket.write(head);
+  while (!text.includes('\r\n\r\n')) await once(socket, 'data');
+  return { socket, read: () => text, frames: () => frames };
+}
+
+test('an HTTP/1.0 client gets bare frames, its response ending with the connection', async () => {
+  const { socket, read } = await rawRequest('GET /api/v1/events?site=demo&page=live-4 HTTP/1.0\r\n\r\n');
+  assert.doesNotMatch(read(), /transfer-encoding/i);
+  const id = publish('live-4');
+  while (!read().endsWith('\n\n') || !read().includes(id)) await once(socket, 'data');
+  const body = read().slice(read().indexOf('\r\n\r\n') + 4);
+  assert.equal(body, `retry: 3000\n\nid: ${id}\nevent: comment.created\ndata: {"commentId":"${id}","padding":""}\n\n`);
+  socket.destroy();
+});
+
+test('a reader that stops reading is dropped, not buffered for, and resumes with Last-Event-ID', async () => {
+  const page = 'live-5';
+  const request = `GET /api/v1/events?site=demo&page=${page} HTTP/1.1\r\nHost: x\r\n\r\n`;
+  const reading = await rawRequest(request);
+  const stalled = await rawRequest(request);
+  stalled.socket.pause();
+  // 60 events of 128 KB: more than socket buffers (4 MB at most here) and the server's 256 KB allowance hold.
+  // Each goes out once the reading stream has the one before in full, so that one keeps up.
+  const ids: string[] = [];
+  for (let i = 0; i < 60; i++) {
+    ids.push(publish(page, 128 * 1024));
+    while (reading.frames() < i + 2) await once(reading.socket, 'data'); // + the retry frame
+  }
+  assert.ok(!reading.socket.readableEnded, 'a reader that keeps up stays connected');
+  reading.socket.destroy();
+
+  stalled.socket.resume();
+  await once(stalled.socket, 'end', { signal: AbortSignal.timeout(10_000) }); // dropped: its stream ends
+  const got = [...stalled.read().matchAll(/id: (\w+)\nevent: comment\.created\ndata: [^\n]*\n\n/g)].map((m) => m[1]);
+  assert.ok(got.length > 0 && got.length < ids.length, `the stalled reader got ${got.length} of ${ids.length} events before being dropped`);
+  assert.deepEqual(got, ids.slice(0, got.length));
+
+  const again = await stream(page, { 'Last-Event-ID': got.at(-1)! });
+  const replayed = await again.until(new RegExp(ids.at(-1)!));
+  assert.deepEqual([...replayed.matchAll(/id: (\w+)\n/g)].map((m) => m[1]), ids.slice(got.length));
+  again.close();
 });

@@ -20,9 +20,26 @@ export interface LiveOptions {
   /** How long remembered events stay replayable, in ms. */
   historyMs: number;
   heartbeatMs: number;
+  /** Streams written before the fan-out of one event yields to other work (accepts, requests, heartbeats). */
+  sliceSize: number;
 }
 
-const defaults: LiveOptions = { historySize: 200, historyMs: 10 * 60_000, heartbeatMs: 25_000 };
+const defaults: LiveOptions = { historySize: 200, historyMs: 10 * 60_000, heartbeatMs: 25_000, sliceSize: 1000 };
+
+/** A stream in its thread's set; `open` turns false when it unsubscribes. */
+interface Entry {
+  subscriber: LiveSubscriber;
+  open: boolean;
+}
+
+/** An event (or heartbeat) on its way to the streams that were open when it was sent. */
+interface Delivery {
+  write: (subscriber: LiveSubscriber) => void;
+  to: Entry[];
+  next: number;
+}
+
+const ping = (subscriber: LiveSubscriber) => subscriber.ping();
 
 /** Only what every reader may see goes out: approved comments, and votes on them. */
 function isPublic(event: CommentEvent): boolean {
@@ -34,7 +51,7 @@ export function threadKey(siteId: string, pageKey: string): string {
 }
 
 export class LiveHub {
-  readonly #subscribers = new Map<string, Set<LiveSubscriber>>();
+  readonly #subscribers = new Map<string, Set<Entry>>();
   readonly #history = new Map<string, CommentEvent[]>();
   // When a thread's history last lost an event to the size bound.
   readonly #evictedAt = new Map<string, number>();
@@ -42,6 +59,7 @@ export class LiveHub {
   readonly #options: LiveOptions;
   readonly #heartbeat: NodeJS.Timeout;
   readonly #unsubscribeBus: () => void;
+  #deliveries: Delivery[] = [];
 
   constructor(bus: Bus, options: Partial<LiveOptions> = {}) {
     this.#options = { ...defaults, ...options };
@@ -57,7 +75,9 @@ export class LiveHub {
     };
     // One timer for every stream, not one each: thousands of streams stay cheap.
     this.#heartbeat = setInterval(() => {
-      for (const set of this.#subscribers.values()) for (const subscriber of set) subscriber.ping();
+      const all: Entry[] = [];
+      for (const set of this.#subscribers.values()) for (const entry of set) all.push(entry);
+      this.#send(ping, all);
     }, this.#options.heartbeatMs);
     this.#heartbeat.unref();
   }
@@ -66,7 +86,8 @@ export class LiveHub {
   close(): void {
     clearInterval(this.#heartbeat);
     this.#unsubscribeBus();
-    for (const set of this.#subscribers.values()) for (const subscriber of set) subscriber.end();
+    this.#deliveries = [];
+    for (const set of this.#subscribers.values()) for (const { subscriber } of set) subscriber.end();
     this.#subscribers.clear();
   }
 
@@ -83,9 +104,11 @@ export class LiveHub {
   subscribe(key: string, subscriber: LiveSubscriber, lastEventId?: string): { replay: CommentEvent[] | null; unsubscribe: () => void } {
     let set = this.#subscribers.get(key);
     if (!set) this.#subscribers.set(key, (set = new Set()));
-    set.add(subscriber);
+    const entry: Entry = { subscriber, open: true };
+    set.add(entry);
     const unsubscribe = () => {
-      set.delete(subscriber);
+      entry.open = false;
+      set.delete(entry);
       if (set.size === 0 && this.#subscribers.get(key) === set) this.#subscribers.delete(key);
     };
     return { replay: lastEventId ? this.#since(key, lastEventId) : [], unsubscribe };
@@ -94,14 +117,14 @@ export class LiveHub {
   /** To every stream of the site's threads (a rare event: a walk over the keys is fine). */
   #signal({ siteId, name }: SiteSignal): void {
     const prefix = threadKey(siteId, '');
-    for (const [key, set] of this.#subscribers) if (key.startsWith(prefix)) for (const subscriber of set) subscriber.signal?.(name);
+    for (const [key, set] of this.#subscribers) if (key.startsWith(prefix)) for (const { subscriber } of set) subscriber.signal?.(name);
   }
 
   #lostEvents(): void {
     this.#history.clear();
     this.#evictedAt.clear();
     this.#coveredSince = Date.now();
-    for (const set of this.#subscribers.values()) for (const subscriber of set) subscriber.reset();
+    for (const set of this.#subscribers.values()) for (const { subscriber } of set) subscriber.reset();
   }
 
   #since(key: string, lastEventId: string): CommentEvent[] | null {
@@ -131,6 +154,44 @@ export class LiveHub {
     history.push(event);
     if (history.length > this.#options.historySize) this.#evictedAt.set(key, history.shift()!.at);
     this.#history.set(key, history);
-    for (const subscriber of this.#subscribers.get(key) ?? []) subscriber.send(event);
+    const set = this.#subscribers.get(key);
+    if (!set) return;
+    // A copy: streams opening meanwhile got this event by replay, or opened after it.
+    this.#send((subscriber) => subscriber.send(event), [...set]);
   }
+
+  // In turn after what is still going out, so a stream never gets a later event first.
+  #send(write: Delivery['write'], to: Entry[]): void {
+    this.#deliveries.push({ write, to, next: 0 });
+    if (this.#deliveries.length === 1) this.#fanOut();
+  }
+
+  // Most slices run outside any caller, where a throw would end the process: a stream that
+  // fails gets nothing more, and the others carry on.
+  #write(write: Delivery['write'], entry: Entry): void {
+    try {
+      write(entry.subscriber);
+    } catch {
+      entry.open = false;
+    }
+  }
+
+  // The first slice goes out at once; the rest after the event loop has polled, so one event (or
+  // heartbeat) to thousands of streams does not hold up the process for the whole fan-out.
+  readonly #fanOut = (): void => {
+    let budget = this.#options.sliceSize;
+    while (this.#deliveries.length) {
+      const delivery = this.#deliveries[0];
+      const { write, to } = delivery;
+      const end = Math.min(to.length, delivery.next + budget);
+      for (let i = delivery.next; i < end; i++) if (to[i].open) this.#write(write, to[i]);
+      budget -= end - delivery.next;
+      delivery.next = end;
+      if (end < to.length) {
+        setImmediate(this.#fanOut);
+        return;
+      }
+      this.#deliveries.shift();
+    }
+  };
 }
