@@ -48,12 +48,13 @@ export async function inlineRoutes(app: FastifyInstance, deps: InlineRoutesDeps)
     return cached(request, reply, group, `${group}\0list`, () => deps.inline.passages(site, page));
   });
 
-  app.get('/api/v1/passages/comments', { schema: { tags, summary: 'The newest comments on one passage, or on all passages of a page', querystring: PassageCommentsQuery, response: errorResponses } }, async (request, reply) => {
+  app.get('/api/v1/passages/comments', { schema: { tags, summary: 'Comments on one passage, or on all passages of a page, newest first, a page at a time (cursor)', querystring: PassageCommentsQuery, response: errorResponses } }, async (request, reply) => {
     const q = request.query as Static<typeof PassageCommentsQuery>;
     const site = await siteForRequest(deps.sites, request, q.site);
     const page = pageKey(q.page);
     const limit = q.limit ?? 50;
     const group = `passages:${site.id}\0${page}`;
-    return cached(request, reply, group, `${group}\0comments\0${q.passage ?? ''}\0${limit}`, () => deps.inline.comments(site, page, q.passage, limit));
+    const key = `${group}\0comments\0${q.passage ?? ''}\0${limit}\0${q.cursor ?? ''}`;
+    return cached(request, reply, group, key, () => deps.inline.comments(site, page, q.passage, limit, q.cursor));
   });
 }

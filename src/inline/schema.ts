@@ -54,4 +54,5 @@ export const PassageCommentsQuery = Type.Object({
   page: PageKey,
   passage: Type.Optional(PassageKey),
   limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 100, default: 50 })),
+  cursor: Type.Optional(Type.String({ minLength: 16, maxLength: 16, pattern: '^[0-9A-Z]{16}$', description: 'nextCursor of the previous page' })),
 });

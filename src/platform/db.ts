@@ -13,6 +13,7 @@ import * as notify from './migrations/003-notify.ts';
 import * as accounts from './migrations/004-accounts.ts';
 import * as support from './migrations/005-support.ts';
 import * as inline from './migrations/006-inline.ts';
+import * as inlineQuestions from './migrations/011-inline-questions.ts';
 
 export type Db = Kysely<Database>;
 export type Engine = 'sqlite' | 'postgres';
@@ -20,7 +21,7 @@ export type Engine = 'sqlite' | 'postgres';
 // PostgreSQL returns BIGINT as a string; our bigints are epoch milliseconds, safe as numbers.
 pg.types.setTypeParser(20, (value) => Number(value));
 
-const migrations: Record<string, Migration> = { '001-core': core, '002-moderation': moderation, '003-notify': notify, '004-accounts': accounts, '005-support': support, '006-inline': inline };
+const migrations: Record<string, Migration> = { '001-core': core, '002-moderation': moderation, '003-notify': notify, '004-accounts': accounts, '005-support': support, '006-inline': inline, '011-inline-questions': inlineQuestions };
 
 class InlineMigrations implements MigrationProvider {
   async getMigrations() {

@@ -72,7 +72,8 @@ export function createApi(target: Target) {
       request<RepliesPage>('GET', `/comments/${enc(id)}/replies`, { cursor, limit: 50 }),
     me: () => request<Me>('GET', '/me', where),
     passages: () => request<{ passages: PassageInfo[] }>('GET', '/passages', where),
-    passageComments: (passage?: string, limit = 50) => request<{ comments: Comment[] }>('GET', '/passages/comments', { ...where, passage, limit }),
+    passageComments: (passage?: string, limit = 50, cursor?: string | null) =>
+      request<{ comments: Comment[]; nextCursor: string | null }>('GET', '/passages/comments', { ...where, passage, limit, cursor }),
     /** Guests solve an ALTCHA challenge first (signed-in readers need not); it works once, so solve right before posting. */
     async post(c: NewComment): Promise<Posted> {
       let altcha: string | undefined;
