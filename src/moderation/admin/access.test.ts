@@ -17,6 +17,7 @@ interface Fixture {
   comment: string;
   ban: string;
   staff: string;
+  question: string;
 }
 
 interface Route {
@@ -27,9 +28,15 @@ interface Route {
   body?(f: Fixture): unknown;
   /** A body for the right-role call that fails validation (400), where a valid one would change things for later cases. */
   harmless?: unknown;
+  /** The right role's status when it is not a 2xx (a request refused on its merits, after the role check). */
+  refused?: number;
 }
 
 const D = 'demo';
+const QUESTION = {
+  site: D, page: 'access-article', url: 'https://publisher.example/access-article', question: 'Agreed?',
+  anchor: { quote: { exact: 'the plan', prefix: 'approved ', suffix: ' on Tuesday' }, position: { start: 9, end: 17 } },
+};
 const ROUTES: Route[] = [
   { method: 'GET', path: '/api/v1/admin/me', need: 'self', url: () => '/api/v1/admin/me' },
   { method: 'DELETE', path: '/api/v1/admin/session', need: 'self', url: () => '/api/v1/admin/session' },
@@ -55,6 +62,13 @@ const ROUTES: Route[] = [
   { method: 'PUT', path: '/api/v1/admin/sites/{site}/settings', need: 'admin', url: () => `/api/v1/admin/sites/${D}/settings`, body: () => ({ version: 0, settings: { maxDepth: 4 } }), harmless: { settings: {} } },
   { method: 'GET', path: '/api/v1/admin/audit', need: 'admin', url: () => `/api/v1/admin/audit?site=${D}` },
   { method: 'POST', path: '/api/v1/admin/moderation/preview', need: 'moderator', url: () => '/api/v1/admin/moderation/preview', body: () => ({ site: D, text: 'hello' }) },
+  { method: 'GET', path: '/api/v1/admin/inline/articles', need: 'admin', url: () => `/api/v1/admin/inline/articles?site=${D}` },
+  // A URL off the site's origins: refused (400) before anything is fetched, after the role check.
+  { method: 'GET', path: '/api/v1/admin/inline/article', need: 'admin', url: () => `/api/v1/admin/inline/article?site=${D}&url=https%3A%2F%2Felsewhere.example%2F`, refused: 400 },
+  { method: 'GET', path: '/api/v1/admin/inline/questions', need: 'admin', url: () => `/api/v1/admin/inline/questions?site=${D}` },
+  { method: 'POST', path: '/api/v1/admin/inline/questions', need: 'admin', url: () => '/api/v1/admin/inline/questions', body: () => QUESTION, harmless: { ...QUESTION, question: '' } },
+  { method: 'PATCH', path: '/api/v1/admin/inline/questions/{id}', need: 'admin', url: (f) => `/api/v1/admin/inline/questions/${f.question}`, body: () => ({ question: 'Changed?' }), harmless: { question: '' } },
+  { method: 'DELETE', path: '/api/v1/admin/inline/questions/{id}', need: 'admin', url: (f) => `/api/v1/admin/inline/questions/${f.question}` },
 ];
 
 const writes = ROUTES.filter((r) => r.method !== 'GET');
@@ -83,6 +97,9 @@ for (const engine of ENGINES) {
       const ban = await global.request('POST', '/api/v1/admin/bans', { site: D, kind: 'email', value: 'fixture@example.com', mode: 'ban', durationSeconds: null, reason: 'fixture' });
       assert.equal(ban.status, 201, ban.text);
       f.ban = ban.body.ban.id;
+      const question = await global.request('POST', '/api/v1/admin/inline/questions', QUESTION);
+      assert.equal(question.status, 201, question.text);
+      f.question = question.body.question.id;
     });
 
     const call = (client: AdminClient | null, r: Route, headers: Record<string, string> = {}) =>
@@ -135,6 +152,7 @@ for (const engine of ENGINES) {
         const res = r.harmless === undefined ? await call(client, r) : await client.request(r.method, r.url(f), r.harmless);
         assert.ok(res.status !== 401 && res.status !== 403, `${label(r)} → ${res.status} ${res.text}`);
         if (r.harmless !== undefined) assert.equal(res.status, 400, `${label(r)} harmless body → ${res.status} ${res.text}`);
+        else if (r.refused) assert.equal(res.status, r.refused, `${label(r)} → ${res.status} ${res.text}`);
         else assert.ok(res.status < 300, `${label(r)} → ${res.status} ${res.text}`);
       }
       // Global admins are admins of every site.
