@@ -21,6 +21,14 @@ export interface PassageInfo {
   feedbackId?: string;
 }
 
+/** An editor's question placed through the console: shown like a data-colloquy-feedback one, found by re-anchoring. */
+export interface PlacedQuestion {
+  key: string;
+  feedbackId: string;
+  question: string;
+  anchor: PassageAnchor & { key: string };
+}
+
 /** A comment as the popup shows it (the API's shape, the fields used). */
 export interface LatestComment {
   id: string;
@@ -53,7 +61,7 @@ export type PassageStatus = 'anchored' | 'orphan';
 
 /** What inline.js gives back. */
 export interface Controller {
-  update(passages: PassageInfo[]): void;
+  update(passages: PassageInfo[], questions: PlacedQuestion[]): void;
   status(key: string): PassageStatus | undefined;
   /** Where the passage now starts in the article text (article order). */
   position(key: string): number | undefined;
