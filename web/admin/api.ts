@@ -3,7 +3,7 @@
 import { t } from './i18n/t.ts';
 import type {
   AdminComment, AuditEntry, AuthorHistory, Ban, BanRequest, BulkResult, Action, Identity, JsonObject, Preview,
-  QueueName, Session, SettingsDoc, Site,
+  QueueName, Session, SettingsDoc, Site, InlineQuestion, ArticleEntry,
 } from './types.ts';
 
 export class ApiError extends Error {
@@ -116,6 +116,14 @@ export function createAdminApi(options: AdminApiOptions = {}) {
     audit: (site: string, filter: { actor?: string; target?: string }, cursor?: string | null) =>
       request<{ entries: AuditEntry[]; nextCursor: string | null }>('GET', '/audit', { site, ...filter, cursor, limit: 50 }),
     preview: (site: string, text: string) => request<Preview>('POST', '/moderation/preview', undefined, { site, text }),
+    articles: (site: string) => request<{ articles: ArticleEntry[] }>('GET', '/inline/articles', { site }),
+    article: (site: string, url: string) => request<{ url: string; html: string }>('GET', '/inline/article', { site, url }),
+    questions: (site: string, page: string, cursor?: string | null) =>
+      request<{ questions: InlineQuestion[]; nextCursor: string | null }>('GET', '/inline/questions', { site, page, cursor, limit: 50 }),
+    placeQuestion: (q: { site: string; page: string; url: string; question: string; anchor: InlineQuestion['anchor'] }) =>
+      request<{ question: InlineQuestion }>('POST', '/inline/questions', undefined, q),
+    editQuestion: (id: string, question: string) => request<{ question: InlineQuestion }>('PATCH', `/inline/questions/${enc(id)}`, undefined, { question }),
+    removeQuestion: (id: string) => request<{ question: InlineQuestion }>('DELETE', `/inline/questions/${enc(id)}`),
     /** The development mailbox (another module's route); any error means "not available". */
     mailbox: () => request<unknown>('GET', '/mailbox', undefined, undefined, '/api/v1/dev'),
   };

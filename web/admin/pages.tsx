@@ -4,6 +4,7 @@ import type { JSX } from 'preact';
 import { Audit } from './Audit.tsx';
 import { Bans } from './Bans.tsx';
 import { Mailbox } from './Mailbox.tsx';
+import { Questions } from './Questions.tsx';
 import { Settings } from './Settings.tsx';
 
 export interface PageSpec {
@@ -19,6 +20,7 @@ export const PAGES = [
   { name: 'bans', adminOnly: false, render: () => <Bans /> },
   { name: 'settings', adminOnly: true, render: () => <Settings /> },
   { name: 'audit', adminOnly: true, render: () => <Audit /> },
+  { name: 'questions', adminOnly: true, render: () => <Questions /> },
   { name: 'mailbox', adminOnly: false, devMailbox: true, render: () => <Mailbox /> },
 ] as const satisfies readonly PageSpec[];
 

@@ -8,20 +8,10 @@ import type { State } from '../../widget/state.ts';
 import { load, save } from '../../widget/storage.ts';
 import type { ThreadActions } from '../../widget/useThread.ts';
 import type { Controller, Host, InlineModule, PassageInfo, PlacedQuestion } from '../bridge.ts';
+import { articleRoot } from '../root.ts';
 import type { InlineLookup } from './context.ts';
 
 const AUTHOR = 'colloquy:author';
-
-/** The article container: the page's or site's selector, else <article>, else <body>. */
-function articleRoot(selector: string | null | undefined): Element {
-  let el: Element | null = null;
-  try {
-    if (selector) el = document.querySelector(selector);
-  } catch {
-    // An invalid selector: fall back.
-  }
-  return el ?? document.querySelector('article') ?? document.body;
-}
 
 export function useInline(api: Api, options: MountOptions, state: State, actions: ThreadActions, signedInAs: string | undefined) {
   const [{ passages, questions }, setPassages] = useState<{ passages: PassageInfo[]; questions: PlacedQuestion[] }>({ passages: [], questions: [] });
@@ -52,7 +42,7 @@ export function useInline(api: Api, options: MountOptions, state: State, actions
     if (!wanted) return;
     let stopped = false;
     const host: Host = {
-      root: articleRoot(selector),
+      root: articleRoot(document, selector),
       selection,
       attraction: config.attraction,
       t: (key, params) => t(key as 'close', params as { count: number }),
