@@ -28,13 +28,16 @@ export function parseArticle(html: string, url: string, siteRoot: string | null)
   const doc = new DOMParser().parseFromString(html, 'text/html');
   const embed = doc.querySelector<HTMLScriptElement>('script[src*="embed.js"][data-site]');
   const pt = readText(articleRoot(doc, embed?.dataset.inlineRoot || siteRoot));
+  // breaks[k]: block boundaries among the first k parts (null nodes stand for them).
+  const breaks = new Int32Array(pt.nodes.length + 1);
+  pt.nodes.forEach((node, k) => (breaks[k + 1] = breaks[k]! + (node === null ? 1 : 0)));
   const blocks: Block[] = [];
   let start = 0;
-  for (let i = 0; i <= pt.text.length; i++) {
-    // A space standing for a block boundary maps to no raw text (from = to): a new paragraph.
-    const boundary = i === pt.text.length || (pt.text[i] === ' ' && pt.from[i] === pt.to[i]);
+  for (let i = 1; i <= pt.text.length; i++) {
+    // A space between text of two parts with a block boundary between them starts a paragraph.
+    const boundary = i === pt.text.length || (pt.text[i] === ' ' && breaks[pt.part[i + 1]!]! - breaks[pt.part[i - 1]! + 1]! > 0);
     if (!boundary) continue;
-    if (i > start) blocks.push({ start, end: i });
+    blocks.push({ start, end: i });
     start = i + 1;
   }
   const canonical = doc.querySelector<HTMLLinkElement>('link[rel="canonical"]')?.getAttribute('href');
