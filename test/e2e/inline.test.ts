@@ -26,6 +26,7 @@ const NEXT = 'Construction is expected to start next spring, and the first secti
 
 const SELECTED = 'a park with a comunity garden, a skate area';
 const FIXED = 'a park with a community garden, a skate area';
+const FIXED_PARK = PARK.replace('comunity', 'community');
 const DOOMED = 'One resident had spoken at every hearing';
 
 describe('inline feedback in the browser', () => {
@@ -177,6 +178,32 @@ ${paragraphs.map((p) => (p === UPKEEP ? `<p id="upkeep-q" data-colloquy-feedback
     assert.equal(await widget().getByText('A comment on the whole article.').count(), 0);
     await widget().getByRole('button', { name: 'View all comments' }).click();
     await widget().getByText('A comment on the whole article.').waitFor();
+  });
+
+  test('a keyboard user chooses sentences with the arrow keys and comments on them, without caret browsing', async () => {
+    const choose = widget().getByRole('button', { name: 'Comment on a passage' });
+    await choose.focus();
+    await page.keyboard.press('Enter');
+    const status = page.locator('[data-colloquy-ui] p.sr[role="status"]');
+    await until('the first sentence announced', async () => (await status.textContent())?.includes('City turns the old rail yard into a park'));
+    await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('ArrowDown');
+    assert.equal(await page.evaluate(() => getSelection()!.toString()), INTRO, 'the sentence is selected where everyone can see it');
+    assert.equal(await status.textContent(), INTRO, 'and announced');
+    await page.keyboard.press('Shift+ArrowDown');
+    const both = `${INTRO} ${FIXED_PARK}`;
+    assert.equal((await status.textContent())?.replace(/\s+/g, ' '), both, 'Shift extends to the next sentence');
+    await page.keyboard.press('Enter');
+    await popup().locator('blockquote').getByText(both).waitFor();
+    assert.equal(await page.evaluate(() => document.activeElement?.shadowRoot?.activeElement?.getAttribute('aria-label') ?? null), 'Your comment', 'the form has the focus');
+    await page.keyboard.type('Two sentences, chosen by keyboard.');
+    await popup().getByRole('button', { name: 'Post comment' }).click();
+    await popup().getByText('Your comment was posted.').waitFor();
+    await page.keyboard.press('Escape');
+    await until('focus back on the button', async () => page.evaluate(() => document.activeElement?.shadowRoot?.activeElement?.textContent === 'Comment on a passage'));
+    const res = await fetch(`${colloquy.url}/api/v1/passages?site=demo&page=${pageKey}`);
+    const { passages } = (await res.json()) as { passages: Array<{ anchor: { quote: { exact: string } }; count: number }> };
+    assert.equal(passages.find((p) => p.anchor.quote.exact === both)?.count, 1);
   });
 
   test('re-anchoring 200 passages on an edited 10,000-word article takes under 50 ms', async () => {

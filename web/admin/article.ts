@@ -5,7 +5,7 @@
 // the same article text the widget reads on the live page (web/inline/page/dom-text.ts from the
 // same root, web/inline/root.ts), shown as text nodes, so offsets chosen here are the widget's.
 import { describe } from '../inline/anchor.ts';
-import { readText } from '../inline/page/dom-text.ts';
+import { blocks, readText } from '../inline/page/dom-text.ts';
 import { articleRoot } from '../inline/root.ts';
 import { textHash } from '../inline/text.ts';
 
@@ -28,21 +28,9 @@ export function parseArticle(html: string, url: string, siteRoot: string | null)
   const doc = new DOMParser().parseFromString(html, 'text/html');
   const embed = doc.querySelector<HTMLScriptElement>('script[src*="embed.js"][data-site]');
   const pt = readText(articleRoot(doc, embed?.dataset.inlineRoot || siteRoot));
-  // breaks[k]: block boundaries among the first k parts (null nodes stand for them).
-  const breaks = new Int32Array(pt.nodes.length + 1);
-  pt.nodes.forEach((node, k) => (breaks[k + 1] = breaks[k]! + (node === null ? 1 : 0)));
-  const blocks: Block[] = [];
-  let start = 0;
-  for (let i = 1; i <= pt.text.length; i++) {
-    // A space between text of two parts with a block boundary between them starts a paragraph.
-    const boundary = i === pt.text.length || (pt.text[i] === ' ' && breaks[pt.part[i + 1]!]! - breaks[pt.part[i - 1]! + 1]! > 0);
-    if (!boundary) continue;
-    blocks.push({ start, end: i });
-    start = i + 1;
-  }
   const canonical = doc.querySelector<HTMLLinkElement>('link[rel="canonical"]')?.getAttribute('href');
   const path = URL.parse(canonical ?? '', url)?.pathname ?? URL.parse(url)?.pathname ?? url;
-  return { text: pt.text, hash: textHash(pt.text), blocks, page: embed?.dataset.page || path };
+  return { text: pt.text, hash: textHash(pt.text), blocks: blocks(pt).map(([start, end]) => ({ start, end })), page: embed?.dataset.page || path };
 }
 
 /** The anchor of text[start, end), without spaces at its ends; null when nothing is left. */

@@ -67,6 +67,8 @@ export interface Controller {
   position(key: string): number | undefined;
   /** The editor's question of a feedback passage. */
   question(key: string): string | undefined;
+  /** Keyboard passage mode (keyboard.ts): sentences chosen with the arrow keys; focus returns to `opener`. */
+  choose(opener: { focus(): void }): void;
   /** Scrolls to the passage and highlights it; false when it is not on the page. */
   reveal(key: string): boolean;
   stop(): void;

@@ -9,8 +9,9 @@ import { normalizeText, textHash } from '../text.ts';
 import { readText, spanOf, type PageText } from './dom-text.ts';
 import { ATTR, marksOf, unwrap, wrap } from './highlight.ts';
 import { createMarkers } from './markers.ts';
-import { createPopup } from './popup.ts';
-import { MAX_QUOTE, watchSelection } from './selection.ts';
+import { createPopup, type Focusable } from './popup.ts';
+import { passageKeys } from './keyboard.ts';
+import { MAX_QUOTE, watchSelection, type Selected } from './selection.ts';
 import { createLayer } from './ui.ts';
 
 export { locateAll } from '../anchor.ts';
@@ -116,9 +117,9 @@ export function start(host: Host): Controller {
   };
   root.addEventListener('click', onClick);
 
-  const stopSelection = host.selection
-    ? watchSelection(root, layer, t, text, (s, button) => popup.show({ key: null, anchor: s.anchor, count: 0, near: s.rect, opener: button }))
-    : () => {};
+  const commentOn = (s: Selected, opener: Focusable) => popup.show({ key: null, anchor: s.anchor, count: 0, near: s.rect, opener });
+  const stopSelection = host.selection ? watchSelection(root, layer, t, text, commentOn) : () => {};
+  const choose = passageKeys(layer, t, text, commentOn);
 
   let frame = 0;
   const reposition = () => {
@@ -140,6 +141,9 @@ export function start(host: Host): Controller {
     status: (key) => status.get(key),
     position: (key) => positions.get(key),
     question: (key) => questions.get(key)?.question,
+    choose(opener) {
+      if (host.selection) choose(opener);
+    },
     reveal(key) {
       const marks = marksOf(root, key);
       if (!marks.length) return false;

@@ -87,7 +87,11 @@ export function useInline(api: Api, options: MountOptions, state: State, actions
     return c ? { status: c.status, reveal: c.reveal, question: c.question, position: c.position } : null;
   }, [version]);
 
-  return { api, passages, view, setView, focus, lookup, shown: wanted || passages.length > 0 };
+  // Keyboard passage mode, where readers may choose passages, once inline.js runs.
+  // Focus returns to the button as it is then: the thread may have re-rendered it meanwhile.
+  const chooser = useRef<HTMLButtonElement>(null);
+  const choose = selection && lookup ? () => controller.current?.choose({ focus: () => chooser.current?.focus() }) : null;
+  return { api, passages, view, setView, focus, lookup, choose, chooser, shown: wanted || passages.length > 0 };
 }
 
 export type InlineThread = ReturnType<typeof useInline>;
