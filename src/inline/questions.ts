@@ -120,6 +120,10 @@ export function createQuestions(deps: { store: QuestionStore; passages: PassageS
 
     /** Changes the question's text, passage or address; the page and feedbackId stay (answers keep their question). */
     async update(site: Site, id: string, changes: Partial<Omit<QuestionInput, 'page'>>): Promise<{ before: QuestionView; after: QuestionView }> {
+      // Unknown fields are dropped before this: a change of none of these is not a change.
+      if (changes.question === undefined && changes.anchor === undefined && changes.url === undefined) {
+        throw badRequest('invalid_request', 'Give at least one of question, url, anchor');
+      }
       const row = await require(site, id);
       const next: QuestionRow = {
         ...row,
