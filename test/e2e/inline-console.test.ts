@@ -11,12 +11,11 @@ import type { AddressInfo } from 'node:net';
 import { type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { launchChromium, until } from '../helpers/browser.ts';
 import { startServer, type TestServer } from '../helpers/server.ts';
+import { ENGLISH } from '../../web/inline/testing/articles.ts';
 
 const EMAIL = 'editor@courier.example';
 const PASSWORD = 'correct horse battery staple';
-const INTRO = 'After three years of hearings, the council approved the plan on Tuesday night by a vote of seven to two.';
-const PARK = 'The 40-acre site will become a park with a community garden, a skate area and a path along the river.';
-const UPKEEP = 'Opponents argued that the city has not said how it will pay for upkeep of the new park.';
+const [INTRO, PARK, , UPKEEP] = ENGLISH as [string, string, string, string];
 const PASSAGE = 'a community garden, a skate area';
 const QUESTION = 'Which would you use most?';
 

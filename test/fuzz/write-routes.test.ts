@@ -129,6 +129,10 @@ async function prepareQuestion(f: Fixture): Promise<void> {
   f.id = res.body.question.id;
 }
 
+/** What the console's routes share: its session, and its own origin (the raw requests' Host). */
+const CONSOLE = { headers: staffHeaders, auth: 'staff', origin: 'http://127.0.0.1' } satisfies Partial<WriteRoute>;
+const QUESTION_BY_ID = { ...CONSOLE, missing: 'question_not_found', prepare: prepareQuestion } satisfies Partial<WriteRoute>;
+
 const ROUTES: WriteRoute[] = [
   {
     name: 'POST /api/v1/comments',
@@ -331,34 +335,24 @@ const ROUTES: WriteRoute[] = [
     method: 'POST',
     path: () => '/api/v1/admin/inline/questions',
     body: (f) => ({ site: SITE, page: f.page, url: 'https://publisher.example/articles/fuzz', question: 'Who should pay for the *upkeep*?', anchor: structuredClone(QUESTION_ANCHOR) }),
-    headers: staffHeaders,
     ok: 201,
     required: ['site', 'page', 'url', 'question', 'anchor', 'anchor.quote', 'anchor.quote.exact', 'anchor.quote.prefix', 'anchor.quote.suffix', 'anchor.position', 'anchor.position.start', 'anchor.position.end'],
-    auth: 'staff',
-    origin: 'http://127.0.0.1',
+    ...CONSOLE,
   },
   {
     name: 'PATCH /api/v1/admin/inline/questions/:id',
     method: 'PATCH',
     path: (f) => `/api/v1/admin/inline/questions/${f.id}`,
     body: () => ({ question: 'Who should pay, and how much?', url: 'https://publisher.example/articles/fuzz-moved', anchor: structuredClone(QUESTION_ANCHOR) }),
-    headers: staffHeaders,
     ok: 200,
-    auth: 'staff',
-    origin: 'http://127.0.0.1',
-    missing: 'question_not_found',
-    prepare: prepareQuestion,
+    ...QUESTION_BY_ID,
   },
   {
     name: 'DELETE /api/v1/admin/inline/questions/:id',
     method: 'DELETE',
     path: (f) => `/api/v1/admin/inline/questions/${f.id}`,
-    headers: staffHeaders,
     ok: 200,
-    auth: 'staff',
-    origin: 'http://127.0.0.1',
-    missing: 'question_not_found',
-    prepare: prepareQuestion,
+    ...QUESTION_BY_ID,
   },
   {
     name: 'PUT /api/v1/admin/support/settings',

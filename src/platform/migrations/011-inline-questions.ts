@@ -36,13 +36,6 @@ export async function up(db: Kysely<any>): Promise<void> {
 }
 
 export async function down(db: Kysely<any>): Promise<void> {
-  // The console counts the answers to a site's questions by key, across its threads.
-  await db.schema
-    .createIndex('comments_site_passages')
-    .on('comments')
-    .columns(['site_id', 'anchor_key'])
-    .where(sql.ref('anchor_key'), 'is not', null)
-    .execute();
   await sql`update comments set anchor_key = null where parent_id is not null`.execute(db);
   await db.schema.dropIndex('comments_site_passages').execute();
   await db.schema.dropTable('inline_questions').execute();
