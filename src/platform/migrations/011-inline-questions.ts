@@ -30,6 +30,11 @@ export async function up(db: Kysely<any>): Promise<void> {
     .columns(['site_id', 'anchor_key'])
     .where(sql.ref('anchor_key'), 'is not', null)
     .execute();
+  await inheritReplyPassages(db);
+}
+
+/** Gives replies written before replies carried it their top-level comment's passage key. */
+export async function inheritReplyPassages(db: Kysely<any>): Promise<void> {
   await sql`update comments set anchor_key = (select r.anchor_key from comments r where r.id = comments.root_id)
     where parent_id is not null and anchor_key is null
       and root_id in (select a.id from comments a where a.anchor_key is not null)`.execute(db);
