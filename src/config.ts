@@ -16,6 +16,8 @@ export interface Config {
   seedDemo: boolean;
   /** The "demo" site, when created at start, asks guests for ALTCHA proof of work. */
   demoAltcha: boolean;
+  /** The console may read articles from private and loopback addresses (intranets, local tests). */
+  inlineFetchPrivate: boolean;
   logLevel: string;
   trustProxy: boolean;
   bodyLimit: number;
@@ -178,6 +180,7 @@ export const settings = {
   rateLimits: { env: 'RATE_LIMITS', help: 'Flood limits on posting, voting and editing (429 with Retry-After); shared through Redis when REDIS_URL is set', default: true, parse: boolean },
   seedDemo: { env: 'SEED_DEMO', help: 'Create the "demo" site at start', default: true, parse: boolean },
   demoAltcha: { env: 'DEMO_ALTCHA', help: 'The "demo" site, when SEED_DEMO creates it, asks guests for ALTCHA proof of work (its bots.altcha setting); false for test servers posting without the widget', default: true, parse: boolean },
+  inlineFetchPrivate: { env: 'INLINE_FETCH_PRIVATE', help: 'Let the console read articles (to place inline questions) from loopback, private and link-local addresses; off, only public addresses are fetched (SSRF guard)', default: false, parse: boolean },
   logLevel: { env: 'LOG_LEVEL', help: 'fatal, error, warn, info, debug, trace or silent', default: 'info', parse: logLevel },
   trustProxy: { env: 'TRUST_PROXY', help: 'Trust X-Forwarded-* headers from a reverse proxy', default: false, parse: boolean },
   bodyLimit: { env: 'BODY_LIMIT', help: 'Largest accepted request body in bytes', default: 64 * 1024, parse: integer(1024, 10 * 1024 * 1024) },

@@ -1,6 +1,8 @@
 // SQL over the comments table for inline feedback (the anchor columns 006-inline added):
 // per-passage counts with one indexed GROUP BY, and the anchored comments of a thread.
 // Lives with the comments module, the owner of the table; src/inline/service.ts uses it.
+// Replies carry their top-level comment's anchor_key (and no anchor of their own), so a
+// passage's count is its whole conversation.
 import { sql } from 'kysely';
 import type { Db } from '../platform/db.ts';
 import type { CommentRow } from './store.ts';
@@ -8,7 +10,7 @@ import type { CommentRow } from './store.ts';
 export interface PassageGroup {
   key: string;
   count: number;
-  /** The anchor JSON of the newest comment on the passage: the latest text it was seen in. */
+  /** The anchor JSON of the newest top-level comment on the passage: the latest text it was seen in. */
   anchor: string;
 }
 
@@ -25,28 +27,38 @@ export function createPassageStore(db: Db) {
   return {
     async passages(threadId: string, limit: number): Promise<PassageGroup[]> {
       const groups = await visible()
-        .select(['anchor_key', sql<number>`count(*)`.as('count'), sql<string>`max(id)`.as('latest')])
+        .select(['anchor_key', sql<number>`count(*)`.as('count'), sql<string | null>`max(case when parent_id is null then id end)`.as('latest')])
         .where('thread_id', '=', threadId)
         .where('anchor_key', 'is not', null)
         .groupBy('anchor_key')
         .orderBy('anchor_key')
         .limit(limit)
         .execute();
-      if (!groups.length) return [];
-      const anchors = await db
-        .selectFrom('comments')
-        .select(['id', 'anchor'])
-        .where('id', 'in', groups.map((g) => g.latest))
-        .execute();
+      const latest = groups.flatMap((g) => (g.latest ? [g.latest] : []));
+      if (!latest.length) return [];
+      const anchors = await db.selectFrom('comments').select(['id', 'anchor']).where('id', 'in', latest).execute();
       const byId = new Map(anchors.map((a) => [a.id, a.anchor]));
+      // A passage whose top-level comments are all gone (replies left) has no quote to show.
       return groups.flatMap((g) => {
-        const anchor = byId.get(g.latest);
+        const anchor = g.latest ? byId.get(g.latest) : null;
         return g.anchor_key && anchor ? [{ key: g.anchor_key, count: Number(g.count), anchor }] : [];
       });
     },
 
-    /** The newest anchored top-level comments of a thread, of one passage or of all. */
-    anchoredRoots(threadId: string, key: string | null, limit: number): Promise<CommentRow[]> {
+    /** Answers per passage key across a site's threads (the console's list of questions). */
+    async counts(siteId: string, keys: string[]): Promise<Map<string, number>> {
+      if (!keys.length) return new Map();
+      const rows = await visible()
+        .select(['anchor_key', sql<number>`count(*)`.as('count')])
+        .where('site_id', '=', siteId)
+        .where('anchor_key', 'in', keys)
+        .groupBy('anchor_key')
+        .execute();
+      return new Map(rows.map((r) => [r.anchor_key!, Number(r.count)]));
+    },
+
+    /** Anchored top-level comments of a thread, newest first, of one passage or of all; `before`: an id, the cursor. */
+    anchoredRoots(threadId: string, key: string | null, before: string | null, limit: number): Promise<CommentRow[]> {
       let query = db
         .selectFrom('comments')
         .selectAll()
@@ -55,6 +67,7 @@ export function createPassageStore(db: Db) {
         .where('listed', '=', 1)
         .where('anchor_key', 'is not', null);
       if (key) query = query.where('anchor_key', '=', key);
+      if (before) query = query.where('id', '<', before);
       return query.orderBy('id', 'desc').limit(limit).execute();
     },
   };

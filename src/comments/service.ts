@@ -218,6 +218,8 @@ export function createCommentService({ store, sites, bus, moderate = approveAll,
         body, html: renderMarkdown(body), status, shadow, listed: isVisible({ status, shadow, deleted: 0 }) ? 1 : 0,
         score: 0, up: 0, down: 0, child_count: 0, deleted: 0, edit_token_hash: sha256(editToken),
         created_at: at, edited_at: null, deleted_at: null, ...anchor,
+        // A reply is part of its conversation's passage: counted with it, shown without a quote.
+        ...(parent?.anchor_key ? { anchor_key: parent.anchor_key } : {}),
       };
       // One transaction: the comment, its counters, the moderation decision, the outbox rows.
       const written = await store.insertComment(comment, async (trx) => {

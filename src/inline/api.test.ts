@@ -115,7 +115,7 @@ for (const engine of ENGINES) {
       const removed = await h.api.remove(first.body.comment.id, first.body.editToken);
       assert.equal(removed.status, 200);
       assert.equal((await passages(page)).body.passages[0].count, 1, 'deleted comments are not counted');
-      assert.deepEqual((await passages(newPage('none'))).body, { passages: [] });
+      assert.deepEqual((await passages(newPage('none'))).body, { passages: [], questions: [] });
     });
 
     it('lists the comments of one passage, newest first, or of all passages', async () => {
@@ -133,6 +133,50 @@ for (const engine of ENGINES) {
       const bad = await h.api.request('GET', `/api/v1/passages/comments?${h.api.query({ site: SITE, page, passage: 'nope' })}`);
       assert.equal(bad.status, 400);
       assert.equal(bad.body.error.field, 'passage');
+    });
+
+    it('counts a passage\u2019s whole conversation: replies (at any depth) belong to their comment\u2019s passage', async () => {
+      const page = newPage('inline-replies');
+      const root = (await post(page, { body: 'Is the garden big enough?', anchor: anchor('a community garden', 200) })).body.comment;
+      const other = (await post(page, { body: 'On another passage', anchor: anchor('a skate area', 400) })).body.comment;
+      const reply = await h.api.reply(root, { page, body: 'It is two acres.' });
+      const deeper = await h.api.reply(reply, { page, body: 'That is plenty.' });
+      const count = async () => Object.fromEntries(((await passages(page)).body.passages as Array<{ key: string; count: number }>).map((p) => [p.key, p.count]));
+      assert.deepEqual(await count(), { [root.anchor.key]: 3, [other.anchor.key]: 1 }, 'the comment and both replies');
+      const list = await h.api.list(page);
+      const thread = list.body.comments.find((c) => c.id === root.id)!;
+      type Node = { id: string; replies?: Node[] };
+      const below = (c: Node): Node[] => (c.replies ?? []).flatMap((r) => [r, ...below(r)]);
+      assert.deepEqual(below(thread).map((r) => r.id), [reply.id, deeper.id]);
+      assert.ok(below(thread).every((r) => !('anchor' in r)), 'replies show no quote of their own');
+      const inView = await h.api.request('GET', `/api/v1/passages/comments?${h.api.query({ site: SITE, page, passage: root.anchor.key })}`);
+      assert.deepEqual(inView.body.comments.map((c: Node) => [c.id, below(c).map((r) => r.id)]), [[root.id, [reply.id, deeper.id]]]);
+      assert.equal((await h.api.remove(deeper.id, deeper.editToken)).status, 200);
+      assert.deepEqual(await count(), { [root.anchor.key]: 2, [other.anchor.key]: 1 }, 'a deleted reply leaves the count');
+    });
+
+    it('pages the comments on passages with a cursor, so every one of them can be shown', async () => {
+      const page = newPage('inline-paging');
+      const posted: string[] = [];
+      for (let i = 0; i < 7; i++) {
+        const passage = i % 2 ? anchor('passage B', 90) : anchor('passage A', 10);
+        posted.push((await post(page, { body: `comment ${i}`, anchor: passage })).body.comment.id);
+      }
+      const seen: string[][] = [];
+      let cursor: string | undefined;
+      do {
+        const res = await h.api.request('GET', `/api/v1/passages/comments?${h.api.query({ site: SITE, page, limit: 3, cursor })}`);
+        assert.equal(res.status, 200, res.text);
+        seen.push(res.body.comments.map((c: { id: string }) => c.id));
+        cursor = res.body.nextCursor ?? undefined;
+      } while (cursor);
+      assert.deepEqual(seen, [posted.slice(4).reverse(), posted.slice(1, 4).reverse(), [posted[0]]], 'newest first, three a page, none twice');
+      const onA = await h.api.request('GET', `/api/v1/passages/comments?${h.api.query({ site: SITE, page, passage: (await passages(page)).body.passages[0].key, limit: 2, cursor: posted[4] })}`);
+      assert.deepEqual(onA.body.comments.map((c: { id: string }) => c.id), [posted[2], posted[0]], 'one passage, after the cursor');
+      assert.equal(onA.body.nextCursor, null);
+      const bad = await h.api.request('GET', `/api/v1/passages/comments?${h.api.query({ site: SITE, page, cursor: 'not a cursor' })}`);
+      assert.equal(bad.status, 400);
+      assert.equal(bad.body.error.field, 'cursor');
     });
 
     it('exposes the site\u2019s inline settings in the thread config', async () => {

@@ -1,15 +1,37 @@
 // The inline feedback module: passages of an article with their comments (see docs and
-// web/inline/ for the widget side). Anchors arrive with POST /api/v1/comments.
+// web/inline/ for the widget side), and the editor questions the console places. Anchors
+// of readers' comments arrive with POST /api/v1/comments.
 import type { FastifyInstance } from 'fastify';
 import { createPassageStore } from '../comments/passage-store.ts';
 import type { CommentStore } from '../comments/store.ts';
+import { createThreadDirectory } from '../comments/thread-directory.ts';
+import type { AuditService } from '../moderation/audit.ts';
 import type { Bus } from '../platform/bus.ts';
 import type { Db } from '../platform/db.ts';
 import type { SiteService } from '../sites/service.ts';
+import type { StaffGuard } from '../staff/guard.ts';
+import { inlineAdminRoutes } from './admin-routes.ts';
+import { createQuestionStore } from './question-store.ts';
+import { createQuestions } from './questions.ts';
 import { inlineRoutes } from './routes.ts';
 import { createInlineService } from './service.ts';
 
-export async function registerInline(http: FastifyInstance, deps: { db: Db; comments: CommentStore; sites: SiteService; bus: Bus; cacheEntries: number }): Promise<void> {
-  const inline = createInlineService({ comments: deps.comments, passages: createPassageStore(deps.db) });
-  await http.register(inlineRoutes, { inline, sites: deps.sites, bus: deps.bus, cacheEntries: deps.cacheEntries });
+export interface InlineModuleDeps {
+  db: Db;
+  comments: CommentStore;
+  sites: SiteService;
+  bus: Bus;
+  cacheEntries: number;
+  guard: StaffGuard;
+  audit: AuditService;
+  fetchPrivate: boolean;
+}
+
+export async function registerInline(http: FastifyInstance, deps: InlineModuleDeps): Promise<void> {
+  const passages = createPassageStore(deps.db);
+  const store = createQuestionStore(deps.db);
+  const questions = createQuestions({ store, passages });
+  const inline = createInlineService({ comments: deps.comments, passages });
+  await http.register(inlineRoutes, { inline, questions, sites: deps.sites, bus: deps.bus, cacheEntries: deps.cacheEntries });
+  await http.register(inlineAdminRoutes, { guard: deps.guard, sites: deps.sites, questions, store, threads: createThreadDirectory(deps.db), audit: deps.audit, fetchPrivate: deps.fetchPrivate });
 }

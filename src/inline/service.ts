@@ -34,13 +34,14 @@ export function createInlineService(deps: { comments: CommentStore; passages: Pa
       return { passages };
     },
 
-    /** The newest anchored comments (with their first replies), of one passage or all. */
-    async comments(site: Site, page: string, passage: string | undefined, limit: number): Promise<{ comments: CommentView[] }> {
+    /** Anchored comments (with their first replies), newest first, of one passage or all, a page at a time. */
+    async comments(site: Site, page: string, passage: string | undefined, limit: number, cursor: string | undefined): Promise<{ comments: CommentView[]; nextCursor: string | null }> {
       const thread = await deps.comments.findThread(site.id, pageKey(page));
-      if (!thread) return { comments: [] };
-      const roots = await deps.passages.anchoredRoots(thread.id, passage ?? null, limit);
+      if (!thread) return { comments: [], nextCursor: null };
+      const rows = await deps.passages.anchoredRoots(thread.id, passage ?? null, cursor ?? null, limit + 1);
+      const roots = rows.slice(0, limit);
       const replies = await deps.comments.listReplies(roots.map((r) => r.id), REPLIES_PER_ROOT);
-      return { comments: buildTree(roots, replies) };
+      return { comments: buildTree(roots, replies), nextCursor: rows.length > limit ? roots.at(-1)!.id : null };
     },
   };
 }

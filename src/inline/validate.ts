@@ -41,9 +41,8 @@ export function passageKey(anchor: StoredAnchor): string {
   return `q:${createHash('sha256').update(`${prefix}\u0000${exact}\u0000${suffix}`).digest('base64url').slice(0, 22)}`;
 }
 
-/** Validates and normalises a posted anchor; throws a 400 naming the field. */
-export function anchorColumns(input: AnchorInputValue, isReply: boolean): AnchorColumns {
-  if (isReply) throw badRequest('anchor_on_reply', 'Only a top-level comment can be about a passage; a reply belongs to its thread', 'anchor');
+/** Validates and normalises a posted anchor (a reader's or an editor's); throws a 400 naming the field. */
+export function normalizeAnchor(input: Omit<AnchorInputValue, 'feedbackId'> & { feedbackId?: string }): StoredAnchor {
   const exact = bounded(normalizeQuote(input.quote.exact).trim(), 'quote.exact', anchorLimits.exact);
   if (!exact) throw badRequest('empty', 'anchor.quote.exact must not be empty', 'anchor.quote.exact');
   const prefix = bounded(normalizeQuote(input.quote.prefix), 'quote.prefix', anchorLimits.context);
@@ -56,6 +55,13 @@ export function anchorColumns(input: AnchorInputValue, isReply: boolean): Anchor
   const anchor: StoredAnchor = { quote: { exact, prefix, suffix }, position: { start, end } };
   if (input.feedbackId !== undefined) anchor.feedbackId = input.feedbackId;
   if (input.textHash !== undefined) anchor.textHash = input.textHash;
+  return anchor;
+}
+
+/** The anchor columns of a posted comment; throws a 400 naming the field. */
+export function anchorColumns(input: AnchorInputValue, isReply: boolean): AnchorColumns {
+  if (isReply) throw badRequest('anchor_on_reply', 'Only a top-level comment can be about a passage; a reply belongs to its thread', 'anchor');
+  const anchor = normalizeAnchor(input);
   return { anchor_key: passageKey(anchor), anchor: JSON.stringify(anchor) };
 }
 

@@ -61,6 +61,8 @@ export function createModeration(deps: ModerationModuleDeps) {
     staff,
     guard,
     bans,
+    /** The staff audit log, for other modules' admin routes. */
+    audit,
 
     /** The first admin from ADMIN_EMAIL and ADMIN_PASSWORD, if set and not there yet. */
     async bootstrap(): Promise<'created' | 'exists' | 'unset'> {

@@ -1,5 +1,6 @@
 // Table types for Kysely. Each module's store is the only code that queries its tables.
 import type { IdentityTables } from '../identity/tables.ts';
+import type { InlineTables } from '../inline/tables.ts';
 import type { ModerationTables } from '../moderation/tables.ts';
 import type { NotifyTables } from '../notify/tables.ts';
 import type { StaffTables } from '../staff/tables.ts';
@@ -76,7 +77,7 @@ export interface VotesTable {
   created_at: number;
 }
 
-export interface Database extends SupportTables, IdentityTables, ModerationTables, StaffTables, NotifyTables {
+export interface Database extends SupportTables, IdentityTables, ModerationTables, StaffTables, NotifyTables, InlineTables {
   sites: SitesTable;
   threads: ThreadsTable;
   comments: CommentsTable;

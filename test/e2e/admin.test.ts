@@ -538,7 +538,7 @@ describe('moderation console in the browser', () => {
     await p.getByRole('navigation', { name: 'Console' }).waitFor();
     assert.deepEqual(await p.getByLabel('Site').locator('option').allTextContents(), ['E2E Gazette (moderator)']);
     const nav = await p.getByRole('navigation', { name: 'Console' }).locator('a').allTextContents();
-    assert.ok(!nav.includes('Settings') && !nav.includes('Audit log'), `moderator navigation: ${nav.join(', ')}`);
+    assert.ok(!nav.includes('Settings') && !nav.includes('Audit log') && !nav.includes('Inline questions'), `moderator navigation: ${nav.join(', ')}`);
     await p.goto(`${srv.url}/admin/settings?site=${SITE}`);
     await p.getByText('Only an admin of this site can see this page.').waitFor();
     await other.close();

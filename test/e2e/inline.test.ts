@@ -13,6 +13,8 @@ import { launchChromium, until } from '../helpers/browser.ts';
 import { startServer, type TestServer } from '../helpers/server.ts';
 import { solvedAltcha } from '../helpers/altcha.ts';
 import { workload } from '../../web/inline/testing/workload.ts';
+import { createSiteService } from '../../src/sites/service.ts';
+import { createSiteStore } from '../../src/sites/store.ts';
 
 const SHOTS = process.env.COLLOQUY_SCREENSHOTS ?? tmpdir();
 
@@ -26,6 +28,7 @@ const NEXT = 'Construction is expected to start next spring, and the first secti
 
 const SELECTED = 'a park with a comunity garden, a skate area';
 const FIXED = 'a park with a community garden, a skate area';
+const FIXED_PARK = PARK.replace('comunity', 'community');
 const DOOMED = 'One resident had spoken at every hearing';
 
 describe('inline feedback in the browser', () => {
@@ -45,6 +48,13 @@ ${paragraphs.map((p) => (p === UPKEEP ? `<p id="upkeep-q" data-colloquy-feedback
 <div id="colloquy"></div>
 <script src="${colloquy.url}/embed.js" data-site="demo" data-page="${pageKey}" data-inline="on" data-inline-root="article" async></script>
 </body></html>`;
+
+  // A busy article of its own site (no proof-of-work, so the test can seed it): more passage comments than one page holds.
+  const BUSY_SITE = 'inline-busy';
+  const busyKey = `busy-${Date.now().toString(36)}`;
+  const busyArticle = () => `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Busy</title></head>
+<body><article>${paragraphs.map((p) => `<p>${p}</p>`).join('')}</article><div id="colloquy"></div>
+<script src="${colloquy.url}/embed.js" data-site="${BUSY_SITE}" data-page="${busyKey}" data-inline="on" async></script></body></html>`;
 
   const widget = () => page.locator('#colloquy .root');
   const popup = () => page.locator('[data-colloquy-ui] .pop');
@@ -86,7 +96,8 @@ ${paragraphs.map((p) => (p === UPKEEP ? `<p id="upkeep-q" data-colloquy-feedback
   const marked = () => page.locator('mark[data-colloquy-passage]').allTextContents();
 
   before(async () => {
-    publisher = createServer((_req, res) => res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(article()));
+    const pages: Record<string, () => string> = { '/articles/busy': busyArticle, '/bench': () => '<!doctype html><title>Bench</title><body></body>' };
+    publisher = createServer((req, res) => res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end((pages[req.url ?? ''] ?? article)()));
     await new Promise<void>((resolve) => publisher.listen(0, '127.0.0.1', resolve));
     // localhost, not 127.0.0.1: another origin than Colloquy's, as a publisher's site is.
     origin = `http://localhost:${(publisher.address() as AddressInfo).port}`;
@@ -179,8 +190,61 @@ ${paragraphs.map((p) => (p === UPKEEP ? `<p id="upkeep-q" data-colloquy-feedback
     await widget().getByText('A comment on the whole article.').waitFor();
   });
 
+  test('a keyboard user chooses sentences with the arrow keys and comments on them, without caret browsing', async () => {
+    const choose = widget().getByRole('button', { name: 'Comment on a passage' });
+    await choose.focus();
+    await page.keyboard.press('Enter');
+    const status = page.locator('[data-colloquy-ui] p.sr[role="status"]');
+    await until('the first sentence announced', async () => (await status.textContent())?.includes('City turns the old rail yard into a park'));
+    await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('ArrowDown');
+    assert.equal(await page.evaluate(() => getSelection()!.toString()), INTRO, 'the sentence is selected where everyone can see it');
+    assert.equal(await status.textContent(), INTRO, 'and announced');
+    await page.keyboard.press('Shift+ArrowDown');
+    const both = `${INTRO} ${FIXED_PARK}`;
+    assert.equal((await status.textContent())?.replace(/\s+/g, ' '), both, 'Shift extends to the next sentence');
+    await page.keyboard.press('Enter');
+    await popup().locator('blockquote').getByText(both).waitFor();
+    assert.equal(await page.evaluate(() => document.activeElement?.shadowRoot?.activeElement?.getAttribute('aria-label') ?? null), 'Your comment', 'the form has the focus');
+    await page.keyboard.type('Two sentences, chosen by keyboard.');
+    await popup().getByRole('button', { name: 'Post comment' }).click();
+    await popup().getByText('Your comment was posted.').waitFor();
+    await page.keyboard.press('Escape');
+    await until('focus back on the button', async () => page.evaluate(() => document.activeElement?.shadowRoot?.activeElement?.textContent === 'Comment on a passage'));
+    const res = await fetch(`${colloquy.url}/api/v1/passages?site=demo&page=${pageKey}`);
+    const { passages } = (await res.json()) as { passages: Array<{ anchor: { quote: { exact: string } }; count: number }> };
+    assert.equal(passages.find((p) => p.anchor.quote.exact === both)?.count, 1);
+  });
+
+  test('"Inline Feedbacks" shows every comment on passages, a hundred at a time', async () => {
+    const sites = createSiteService(createSiteStore(colloquy.app.database.db));
+    await sites.ensure(BUSY_SITE, 'Busy', [origin], { moderation: { bots: { altcha: false } } } as never);
+    const quotes = [INTRO, FIXED_PARK];
+    for (let i = 0; i < 105; i++) {
+      const exact = quotes[i % 2]!;
+      const res = await fetch(`${colloquy.url}/api/v1/comments`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'x-colloquy-visitor': `busy-reader-${String(i).padStart(6, '0')}` },
+        body: JSON.stringify({ site: BUSY_SITE, page: busyKey, author: { name: `Reader ${i}` }, body: `Busy comment number ${i}.`, anchor: { quote: { exact, prefix: '', suffix: '' }, position: { start: 0, end: exact.length } } }),
+      });
+      assert.equal(res.status, 201, await res.text());
+    }
+    await page.goto(`${origin}/articles/busy`);
+    await widget().getByRole('button', { name: /Inline Feedbacks/ }).click();
+    const items = widget().locator('section.passage-group article.comment');
+    await until('the first hundred', async () => (await items.count()) === 100);
+    assert.equal(await widget().getByText('Busy comment number 0.', { exact: true }).count(), 0, 'the oldest are on the next page');
+    await widget().getByRole('button', { name: 'Load more comments' }).click();
+    await until('all 105', async () => (await items.count()) === 105);
+    await widget().getByText('Busy comment number 0.', { exact: true }).waitFor();
+    assert.equal(await widget().locator('section.passage-group').count(), 2, 'older comments join their passages\u2019 groups');
+    assert.equal(await widget().getByRole('button', { name: 'Load more comments' }).count(), 0);
+  });
+
   test('re-anchoring 200 passages on an edited 10,000-word article takes under 50 ms', async () => {
     const { edited, selectors } = workload();
+    // A page of its own: the figure is re-anchoring's, not that of a widget working beside it.
+    await page.goto(`${origin}/bench`);
     const runs = await page.evaluate(
       async ({ base, edited, selectors }) => {
         const inline = await import(`${base}/inline.js`);

@@ -3,7 +3,7 @@
 import { t } from './i18n/t.ts';
 import type {
   AdminComment, AuditEntry, AuditFilter, AuthorHistory, Ban, BanRequest, BulkResult, Action, Identity, JsonObject, Preview,
-  QueueName, Session, SettingsDoc, Site,
+  QueueName, Session, SettingsDoc, Site, InlineQuestion, ArticleEntry,
 } from './types.ts';
 import type { AlertChoice, Delivery, Endpoint, OutboxItem, OutboxOverview, SiteAlerts } from './notifyTypes.ts';
 import type { Campaign, CampaignFields, DailyTotals, LedgerEntry, LedgerFilter, ManualEntry, WebhookStatus } from './support/types.ts';
@@ -143,6 +143,14 @@ export function createAdminApi(options: AdminApiOptions = {}) {
     dailyTotals: (campaign: string, from?: string, to?: string) => request<DailyTotals>('GET', '/support/totals/daily', { campaign, from, to }),
     addEntry: (campaign: string, entry: ManualEntry) => request<{ entry: LedgerEntry }>('POST', `/support/campaigns/${enc(campaign)}/entries`, undefined, entry),
     webhookStatus: (site: string) => request<WebhookStatus>('GET', '/support/webhooks', { site }),
+    articles: (site: string) => request<{ articles: ArticleEntry[] }>('GET', '/inline/articles', { site }),
+    article: (site: string, url: string) => request<{ url: string; html: string }>('GET', '/inline/article', { site, url }),
+    questions: (site: string, page: string, cursor?: string | null) =>
+      request<{ questions: InlineQuestion[]; nextCursor: string | null }>('GET', '/inline/questions', { site, page, cursor, limit: 50 }),
+    placeQuestion: (q: { site: string; page: string; url: string; question: string; anchor: InlineQuestion['anchor'] }) =>
+      request<{ question: InlineQuestion }>('POST', '/inline/questions', undefined, q),
+    editQuestion: (id: string, question: string) => request<{ question: InlineQuestion }>('PATCH', `/inline/questions/${enc(id)}`, undefined, { question }),
+    removeQuestion: (id: string) => request<{ question: InlineQuestion }>('DELETE', `/inline/questions/${enc(id)}`),
     /** The development mailbox (another module's route); any error means "not available". */
     mailbox: () => request<unknown>('GET', '/mailbox', undefined, undefined, '/api/v1/dev'),
   };

@@ -4,6 +4,7 @@ import type { JSX } from 'preact';
 import { Audit } from './Audit.tsx';
 import { Bans } from './Bans.tsx';
 import { Mailbox } from './Mailbox.tsx';
+import { Questions } from './Questions.tsx';
 import { Settings } from './Settings.tsx';
 import { Alerts } from './Alerts.tsx';
 import { Webhooks } from './Webhooks.tsx';
@@ -25,6 +26,7 @@ export const PAGES = [
   { name: 'audit', adminOnly: true, render: () => <Audit /> },
   { name: 'campaigns', adminOnly: true, render: () => <Campaigns /> },
   { name: 'ledger', adminOnly: true, render: () => <Ledger /> },
+  { name: 'questions', adminOnly: true, render: () => <Questions /> },
   { name: 'mailbox', adminOnly: false, devMailbox: true, render: () => <Mailbox /> },
   { name: 'alerts', adminOnly: false, render: () => <Alerts /> },
   { name: 'webhooks', adminOnly: true, render: () => <Webhooks /> },

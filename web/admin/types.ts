@@ -173,3 +173,25 @@ export interface SettingsDoc {
   version: number;
   settings: JsonObject;
 }
+
+/** An editor question placed on a passage of an article (docs/ADMIN-API.md "Inline questions"). */
+export interface InlineQuestion {
+  id: string;
+  site: string;
+  page: string;
+  url: string;
+  key: string;
+  feedbackId: string;
+  question: string;
+  anchor: { quote: { exact: string; prefix: string; suffix: string }; position: { start: number; end: number }; textHash?: string };
+  answers: number;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface ArticleEntry {
+  page: string;
+  url: string;
+  title: string | null;
+  commentCount: number;
+}

@@ -21,6 +21,14 @@ export interface PassageInfo {
   feedbackId?: string;
 }
 
+/** An editor's question placed through the console: shown like a data-colloquy-feedback one, found by re-anchoring. */
+export interface PlacedQuestion {
+  key: string;
+  feedbackId: string;
+  question: string;
+  anchor: PassageAnchor & { key: string };
+}
+
 /** A comment as the popup shows it (the API's shape, the fields used). */
 export interface LatestComment {
   id: string;
@@ -53,12 +61,14 @@ export type PassageStatus = 'anchored' | 'orphan';
 
 /** What inline.js gives back. */
 export interface Controller {
-  update(passages: PassageInfo[]): void;
+  update(passages: PassageInfo[], questions: PlacedQuestion[]): void;
   status(key: string): PassageStatus | undefined;
   /** Where the passage now starts in the article text (article order). */
   position(key: string): number | undefined;
   /** The editor's question of a feedback passage. */
   question(key: string): string | undefined;
+  /** Keyboard passage mode (keyboard.ts): sentences chosen with the arrow keys; focus returns to `opener`. */
+  choose(opener: { focus(): void }): void;
   /** Scrolls to the passage and highlights it; false when it is not on the page. */
   reveal(key: string): boolean;
   stop(): void;

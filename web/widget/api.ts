@@ -3,7 +3,7 @@ import { t } from './i18n/t.ts';
 import { keep, session, type Session } from './auth.ts';
 import { visitorToken } from './storage.ts';
 import { altchaPayload } from './altcha.ts';
-import type { PassageInfo } from '../inline/bridge.ts';
+import type { PassageInfo, PlacedQuestion } from '../inline/bridge.ts';
 import type { CommentsPage, Comment, Me, NewComment, NotifyChoice, Posted, RepliesPage, Sort, Vote, VoteResult } from './types.ts';
 
 export class ApiError extends Error {
@@ -71,8 +71,9 @@ export function createApi(target: Target) {
     replies: (id: string, cursor?: string | null) =>
       request<RepliesPage>('GET', `/comments/${enc(id)}/replies`, { cursor, limit: 50 }),
     me: () => request<Me>('GET', '/me', where),
-    passages: () => request<{ passages: PassageInfo[] }>('GET', '/passages', where),
-    passageComments: (passage?: string, limit = 50) => request<{ comments: Comment[] }>('GET', '/passages/comments', { ...where, passage, limit }),
+    passages: () => request<{ passages: PassageInfo[]; questions?: PlacedQuestion[] }>('GET', '/passages', where),
+    passageComments: (passage?: string, limit = 50, cursor?: string | null) =>
+      request<{ comments: Comment[]; nextCursor: string | null }>('GET', '/passages/comments', { ...where, passage, limit, cursor }),
     /** Guests solve an ALTCHA challenge first (signed-in readers need not); it works once, so solve right before posting. */
     async post(c: NewComment): Promise<Posted> {
       let altcha: string | undefined;

@@ -22,6 +22,7 @@ interface Fixture {
   webhook: string;
   doomedWebhook: string;
   failedOutbox: string;
+  question: string;
 }
 
 interface Route {
@@ -32,9 +33,15 @@ interface Route {
   body?(f: Fixture): unknown;
   /** A body for the right-role call that fails validation (400), where a valid one would change things for later cases. */
   harmless?: unknown;
+  /** The right role's status when it is not a 2xx (a request refused on its merits, after the role check). */
+  refused?: number;
 }
 
 const D = 'demo';
+const QUESTION = {
+  site: D, page: 'access-article', url: 'https://publisher.example/access-article', question: 'Agreed?',
+  anchor: { quote: { exact: 'the plan', prefix: 'approved ', suffix: ' on Tuesday' }, position: { start: 9, end: 17 } },
+};
 const ROUTES: Route[] = [
   { method: 'GET', path: '/api/v1/admin/me', need: 'self', url: () => '/api/v1/admin/me' },
   { method: 'DELETE', path: '/api/v1/admin/session', need: 'self', url: () => '/api/v1/admin/session' },
@@ -73,6 +80,13 @@ const ROUTES: Route[] = [
   { method: 'DELETE', path: '/api/v1/admin/webhooks/{id}', need: 'admin', url: (f) => `/api/v1/admin/webhooks/${f.doomedWebhook}` },
   { method: 'GET', path: '/api/v1/admin/outbox', need: 'global', url: () => '/api/v1/admin/outbox' },
   { method: 'POST', path: '/api/v1/admin/outbox/{id}/retry', need: 'global', url: (f) => `/api/v1/admin/outbox/${f.failedOutbox}/retry` },
+  { method: 'GET', path: '/api/v1/admin/inline/articles', need: 'admin', url: () => `/api/v1/admin/inline/articles?site=${D}` },
+  // A URL off the site's origins: refused (400) before anything is fetched, after the role check.
+  { method: 'GET', path: '/api/v1/admin/inline/article', need: 'admin', url: () => `/api/v1/admin/inline/article?site=${D}&url=https%3A%2F%2Felsewhere.example%2F`, refused: 400 },
+  { method: 'GET', path: '/api/v1/admin/inline/questions', need: 'admin', url: () => `/api/v1/admin/inline/questions?site=${D}` },
+  { method: 'POST', path: '/api/v1/admin/inline/questions', need: 'admin', url: () => '/api/v1/admin/inline/questions', body: () => QUESTION, harmless: { ...QUESTION, question: '' } },
+  { method: 'PATCH', path: '/api/v1/admin/inline/questions/{id}', need: 'admin', url: (f) => `/api/v1/admin/inline/questions/${f.question}`, body: () => ({ question: 'Changed?' }), harmless: { question: '' } },
+  { method: 'DELETE', path: '/api/v1/admin/inline/questions/{id}', need: 'admin', url: (f) => `/api/v1/admin/inline/questions/${f.question}` },
 ];
 
 const writes = ROUTES.filter((r) => r.method !== 'GET');
@@ -109,6 +123,9 @@ for (const engine of ENGINES) {
       const failed = (await outbox.byKey('access-fixture'))!;
       await h.server.app.database.db.updateTable('outbox').set({ failed_at: Date.now() }).where('id', '=', failed.id).execute();
       f.failedOutbox = failed.id;
+      const question = await global.request('POST', '/api/v1/admin/inline/questions', QUESTION);
+      assert.equal(question.status, 201, question.text);
+      f.question = question.body.question.id;
     });
 
     const call = (client: AdminClient | null, r: Route, headers: Record<string, string> = {}) =>
@@ -161,6 +178,7 @@ for (const engine of ENGINES) {
         const res = r.harmless === undefined ? await call(client, r) : await client.request(r.method, r.url(f), r.harmless);
         assert.ok(res.status !== 401 && res.status !== 403, `${label(r)} → ${res.status} ${res.text}`);
         if (r.harmless !== undefined) assert.equal(res.status, 400, `${label(r)} harmless body → ${res.status} ${res.text}`);
+        else if (r.refused) assert.equal(res.status, r.refused, `${label(r)} → ${res.status} ${res.text}`);
         else assert.ok(res.status < 300, `${label(r)} → ${res.status} ${res.text}`);
       }
       // Global admins are admins of every site.

@@ -97,3 +97,19 @@ export function spanOf(pt: PageText, el: Element): [number, number] | null {
   }
   return first >= 0 && last > first ? [first, last] : null;
 }
+
+/** The text's paragraphs (runs between block boundaries) as [start, end) spans. */
+export function blocks(pt: PageText): Array<[number, number]> {
+  // breaks[k]: block boundaries among the first k parts (their nodes are null).
+  const breaks = new Int32Array(pt.nodes.length + 1);
+  pt.nodes.forEach((node, k) => (breaks[k + 1] = breaks[k]! + (node === null ? 1 : 0)));
+  const spans: Array<[number, number]> = [];
+  let start = 0;
+  for (let i = 1; i <= pt.text.length; i++) {
+    // A space between the text of two parts with a boundary between them ends a paragraph.
+    if (i < pt.text.length && !(pt.text[i] === ' ' && breaks[pt.part[i + 1]!]! > breaks[pt.part[i - 1]! + 1]!)) continue;
+    spans.push([start, i]);
+    start = i + 1;
+  }
+  return spans;
+}

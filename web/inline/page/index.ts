@@ -1,22 +1,25 @@
 // inline.js: inline feedback in the host page, started by the widget (see ../bridge.ts).
 // On every update it re-anchors all passages in the article's current text (../anchor.ts),
 // marks them, and puts markers in the margin; editor-placed questions are found by their
-// data-colloquy-feedback attribute; readers may select any passage and comment on it.
+// data-colloquy-feedback attribute, or placed through the console and re-anchored like
+// readers' passages; readers may select any passage and comment on it.
 import { describe, locate } from '../anchor.ts';
-import type { Controller, Host, PassageAnchor, PassageInfo, PassageStatus } from '../bridge.ts';
+import type { Controller, Host, PassageAnchor, PassageInfo, PassageStatus, PlacedQuestion } from '../bridge.ts';
 import { normalizeText, textHash } from '../text.ts';
 import { readText, spanOf, type PageText } from './dom-text.ts';
 import { ATTR, marksOf, unwrap, wrap } from './highlight.ts';
 import { createMarkers } from './markers.ts';
-import { createPopup } from './popup.ts';
-import { MAX_QUOTE, watchSelection } from './selection.ts';
+import { createPopup, type Focusable } from './popup.ts';
+import { passageKeys } from './keyboard.ts';
+import { MAX_QUOTE, watchSelection, type Selected } from './selection.ts';
 import { createLayer } from './ui.ts';
 
 export { locateAll } from '../anchor.ts';
 export { readText } from './dom-text.ts';
 
 interface Question {
-  el: Element;
+  /** The attribute's element; for a placed question, the passage's first mark. */
+  el?: Element;
   question: string;
   anchor: PassageAnchor;
 }
@@ -31,6 +34,7 @@ export function start(host: Host): Controller {
   const { root, t } = host;
   const layer = createLayer();
   let passages: PassageInfo[] = [];
+  let placed: PlacedQuestion[] = [];
   let pt: PageText | null = null;
   let hash = '';
   const status = new Map<string, PassageStatus>();
@@ -71,8 +75,18 @@ export function start(host: Host): Controller {
       questions.set(key, { el, question, anchor: { ...describe(page.text, span[0], end), textHash: hash, feedbackId: id } });
       found(key, span[0], end);
     }
+    for (const q of placed) {
+      if (questions.has(q.key)) continue;
+      const at = locate(page.text, q.anchor);
+      if (!at) {
+        status.set(q.key, 'orphan');
+        continue;
+      }
+      questions.set(q.key, { question: q.question, anchor: { ...describe(page.text, at.start, at.end), textHash: hash, feedbackId: q.feedbackId } });
+      found(q.key, at.start, at.end);
+    }
     for (const p of passages) {
-      if (questions.has(p.key)) continue;
+      if (questions.has(p.key) || status.has(p.key)) continue;
       const at = locate(page.text, p.anchor);
       if (at) found(p.key, at.start, at.end);
       else status.set(p.key, 'orphan');
@@ -80,7 +94,7 @@ export function start(host: Host): Controller {
     wrap(page, spans);
     pt = null;
     const counts = new Map(passages.map((p) => [p.key, p.count]));
-    const editor = host.attraction === 'off' ? [] : [...questions].map(([key, q]) => ({ key, count: counts.get(key) ?? 0, question: q.question, el: q.el }));
+    const editor = host.attraction === 'off' ? [] : [...questions].map(([key, q]) => ({ key, count: counts.get(key) ?? 0, question: q.question, el: q.el ?? marksOf(root, key)[0] }));
     const readers = passages.filter((p) => !questions.has(p.key) && status.get(p.key) === 'anchored').map((p) => ({ key: p.key, count: p.count }));
     markers.render([...editor, ...readers]);
     host.changed();
@@ -103,9 +117,9 @@ export function start(host: Host): Controller {
   };
   root.addEventListener('click', onClick);
 
-  const stopSelection = host.selection
-    ? watchSelection(root, layer, t, text, (s, button) => popup.show({ key: null, anchor: s.anchor, count: 0, near: s.rect, opener: button }))
-    : () => {};
+  const commentOn = (s: Selected, opener: Focusable) => popup.show({ key: null, anchor: s.anchor, count: 0, near: s.rect, opener });
+  const stopSelection = host.selection ? watchSelection(root, layer, t, text, commentOn) : () => {};
+  const choose = passageKeys(layer, t, text, commentOn);
 
   let frame = 0;
   const reposition = () => {
@@ -119,13 +133,17 @@ export function start(host: Host): Controller {
   anchorAll();
 
   return {
-    update(list) {
+    update(list, questionList) {
       passages = list;
+      placed = questionList;
       anchorAll();
     },
     status: (key) => status.get(key),
     position: (key) => positions.get(key),
     question: (key) => questions.get(key)?.question,
+    choose(opener) {
+      if (host.selection) choose(opener);
+    },
     reveal(key) {
       const marks = marksOf(root, key);
       if (!marks.length) return false;

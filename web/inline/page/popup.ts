@@ -3,6 +3,11 @@
 import type { Host, LatestComment, PassageAnchor } from '../bridge.ts';
 import { h, place, type Layer } from './ui.ts';
 
+/** Where focus goes back to: an element, or the widget's way to its (possibly re-rendered) button. */
+export interface Focusable {
+  focus(): void;
+}
+
 export interface PopupTarget {
   key: string | null;
   anchor: PassageAnchor;
@@ -11,14 +16,14 @@ export interface PopupTarget {
   /** Where to show it (viewport rectangle of the passage or marker). */
   near: DOMRect;
   /** Focus goes back there on close. */
-  opener?: HTMLElement | null;
+  opener?: Focusable | null;
 }
 
 const LATEST = 3;
 
 export function createPopup(host: Host, layer: Layer, onPosted: () => void) {
   const { t } = host;
-  let open: { el: HTMLElement; opener?: HTMLElement | null } | null = null;
+  let open: { el: HTMLElement; opener?: Focusable | null } | null = null;
 
   function close(): void {
     if (!open) return;
@@ -81,6 +86,8 @@ export function createPopup(host: Host, layer: Layer, onPosted: () => void) {
           status.textContent = t(res.status === 'approved' ? 'posted' : res.status === 'pending' ? 'postedPending' : 'postedRejected');
           if (res.status === 'approved' || res.status === 'pending') body.value = '';
           submit.disabled = false;
+          // The disabled button dropped the focus: back into the form, where Escape closes it.
+          body.focus();
           onPosted();
         },
         (err: unknown) => {

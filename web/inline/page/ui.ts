@@ -23,7 +23,8 @@ li{border-top:1px solid #eee;padding:4px 0}
 textarea,input{display:block;width:100%;padding:6px;border:1px solid #ccc;border-radius:6px;margin:0 0 6px}
 .row{display:flex;justify-content:space-between}
 .x{position:absolute;top:4px;right:4px;border:0;background:none;color:#555;font-size:18px}
-a{color:#2563eb}`;
+a{color:#2563eb}
+.sr{position:absolute;width:1px;height:1px;overflow:hidden;clip-path:inset(50%)}`;
 
 export function h<K extends keyof HTMLElementTagNameMap>(tag: K, props: Record<string, string> = {}, ...children: Array<Node | string | null | false>): HTMLElementTagNameMap[K] {
   const el = document.createElement(tag);

@@ -25,14 +25,31 @@ export function groups(comments: Comment[], position: (key: string) => number | 
   return [...byKey.values()].sort((a, b) => at(a) - at(b));
 }
 
+const PAGE = 100;
+
 export function InlineFeedbacks({ api, focus, refresh }: { api: Api; focus: string | null; refresh: unknown }) {
   const inline = useContext(Inline);
   const [comments, setComments] = useState<Comment[] | null>(null);
+  const [next, setNext] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
   const box = useRef<HTMLDivElement>(null);
 
   useEffect(() => {
-    api.passageComments(undefined, 100).then((r) => setComments(r.comments), () => setComments([]));
+    api.passageComments(undefined, PAGE).then(
+      (r) => (setComments(r.comments), setNext(r.nextCursor)),
+      () => setComments([]),
+    );
   }, [api, refresh]);
+
+  // Older comments a page at a time: they join their passages' groups.
+  const more = () => {
+    if (!next || busy) return;
+    setBusy(true);
+    api.passageComments(undefined, PAGE, next).then(
+      (r) => (setComments((list) => [...(list ?? []), ...r.comments]), setNext(r.nextCursor), setBusy(false)),
+      () => setBusy(false),
+    );
+  };
 
   useEffect(() => {
     if (!focus || !comments) return;
@@ -50,6 +67,11 @@ export function InlineFeedbacks({ api, focus, refresh }: { api: Api; focus: stri
           <CommentList comments={g.comments} label={t('passageComments')} />
         </section>
       ))}
+      {next && (
+        <button type="button" class="more" disabled={busy} onClick={more}>
+          {t('loadMore')}
+        </button>
+      )}
     </div>
   );
 }

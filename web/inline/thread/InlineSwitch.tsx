@@ -17,6 +17,11 @@ export function InlineViews({ inline }: { inline: InlineThread }) {
       <button type="button" aria-pressed={inline.view === 'all'} onClick={() => inline.setView('all')}>
         {t('allTab')}
       </button>
+      {inline.choose && (
+        <button type="button" class="choose" ref={inline.chooser} onClick={inline.choose}>
+          {t('choosePassage')}
+        </button>
+      )}
     </div>
   );
 }

@@ -7,51 +7,42 @@ import type { MountOptions } from '../../widget/options.ts';
 import type { State } from '../../widget/state.ts';
 import { load, save } from '../../widget/storage.ts';
 import type { ThreadActions } from '../../widget/useThread.ts';
-import type { Controller, Host, InlineModule, PassageInfo } from '../bridge.ts';
+import type { Controller, Host, InlineModule, PassageInfo, PlacedQuestion } from '../bridge.ts';
+import { articleRoot } from '../root.ts';
 import type { InlineLookup } from './context.ts';
 
 const AUTHOR = 'colloquy:author';
 
-/** The article container: the page's or site's selector, else <article>, else <body>. */
-function articleRoot(selector: string | null | undefined): Element {
-  let el: Element | null = null;
-  try {
-    if (selector) el = document.querySelector(selector);
-  } catch {
-    // An invalid selector: fall back.
-  }
-  return el ?? document.querySelector('article') ?? document.body;
-}
-
 export function useInline(api: Api, options: MountOptions, state: State, actions: ThreadActions, signedInAs: string | undefined) {
-  const [passages, setPassages] = useState<PassageInfo[]>([]);
+  const [{ passages, questions }, setPassages] = useState<{ passages: PassageInfo[]; questions: PlacedQuestion[] }>({ passages: [], questions: [] });
   const [view, setView] = useState<'all' | 'inline'>('all');
   const [focus, setFocus] = useState<string | null>(null);
   const [version, changed] = useReducer((n: number, _: unknown) => n + 1, 0);
   const controller = useRef<Controller | null>(null);
-  const latest = useRef({ actions, signedInAs, passages });
-  latest.current = { actions, signedInAs, passages };
+  const latest = useRef({ actions, signedInAs, passages, questions });
+  latest.current = { actions, signedInAs, passages, questions };
 
   const ready = state.status === 'ready';
   const config = state.config.inline ?? { attraction: 'quiet', readerSelection: true, root: null };
   const off = options.inline === 'off';
   const selector = options.inlineRoot || config.root;
   const selection = !off && config.readerSelection && (options.inline === 'on' || !!selector);
-  const wanted = ready && !off && (selection || !!document.querySelector('[data-colloquy-feedback]'));
-  const anchored = state.comments.some((c) => c.anchor);
+  // Questions placed through the console load inline.js too: the page itself need not say so.
+  const wanted = ready && !off && (selection || questions.length > 0 || !!document.querySelector('[data-colloquy-feedback]'));
   const count = state.thread?.commentCount ?? 0;
 
+  // Always asked (one cached request): only the API knows of the console's questions.
   useEffect(() => {
-    if (!ready || !(wanted || anchored)) return;
-    const timer = setTimeout(() => api.passages().then((r) => setPassages(r.passages), () => {}), count ? 250 : 0);
+    if (!ready || off) return;
+    const timer = setTimeout(() => api.passages().then((r) => setPassages({ passages: r.passages, questions: r.questions ?? [] }), () => {}), count ? 250 : 0);
     return () => clearTimeout(timer);
-  }, [api, ready, wanted, anchored, count, state.arrived.length]);
+  }, [api, ready, off, count, state.arrived.length]);
 
   useEffect(() => {
     if (!wanted) return;
     let stopped = false;
     const host: Host = {
-      root: articleRoot(selector),
+      root: articleRoot(document, selector),
       selection,
       attraction: config.attraction,
       t: (key, params) => t(key as 'close', params as { count: number }),
@@ -77,7 +68,7 @@ export function useInline(api: Api, options: MountOptions, state: State, actions
       (m: InlineModule) => {
         if (stopped) return;
         controller.current = m.start(host);
-        controller.current.update(latest.current.passages);
+        controller.current.update(latest.current.passages, latest.current.questions);
       },
       (e: unknown) => console.error('colloquy: inline feedback failed to load', e),
     );
@@ -88,7 +79,7 @@ export function useInline(api: Api, options: MountOptions, state: State, actions
     };
   }, [api, options.base, wanted, selection, selector, config.attraction]);
 
-  useEffect(() => controller.current?.update(passages), [passages]);
+  useEffect(() => controller.current?.update(passages, questions), [passages, questions]);
 
   // A new object whenever anchoring changes, so quotes re-render with their status.
   const lookup = useMemo<InlineLookup | null>(() => {
@@ -96,7 +87,11 @@ export function useInline(api: Api, options: MountOptions, state: State, actions
     return c ? { status: c.status, reveal: c.reveal, question: c.question, position: c.position } : null;
   }, [version]);
 
-  return { api, passages, view, setView, focus, lookup, shown: wanted || passages.length > 0 };
+  // Keyboard passage mode, where readers may choose passages, once inline.js runs.
+  // Focus returns to the button as it is then: the thread may have re-rendered it meanwhile.
+  const chooser = useRef<HTMLButtonElement>(null);
+  const choose = selection && lookup ? () => controller.current?.choose({ focus: () => chooser.current?.focus() }) : null;
+  return { api, passages, view, setView, focus, lookup, choose, chooser, shown: wanted || passages.length > 0 };
 }
 
 export type InlineThread = ReturnType<typeof useInline>;
