@@ -61,6 +61,8 @@ export type NotifyChoice = 'none' | 'thread' | 'replies' | 'both';
 /** Durable side effects of a new comment, written in the transaction that inserts it (the outbox). */
 export interface CommentEffects {
   created(trx: Transaction<Database>, change: { site: Site; thread: ThreadRow; comment: CommentRow; notify: NotifyChoice; reasons?: Verdict['reasons'] }): Promise<void>;
+  /** In an edit's transaction: `status` is what the edit left the comment in. */
+  edited?(trx: Transaction<Database>, change: { before: CommentRow; status: string; at: number; reasons?: Verdict['reasons'] }): Promise<void>;
 }
 
 export interface NewComment {
@@ -240,7 +242,10 @@ export function createCommentService({ store, sites, bus, moderate = approveAll,
       const verdict = await moderate({ site, thread, parent, authorName: comment.author_name, authorEmail: comment.author_email, body, actor, editing: comment });
       const at = now();
       const edit = { body, html: renderMarkdown(body), at, ...editedStatus(comment, verdict) };
-      const updated = await store.saveEdit(comment, edit, verdict.write && ((trx) => verdict.write!(trx, id)));
+      const updated = await store.saveEdit(comment, edit, async (trx) => {
+        await verdict.write?.(trx, id);
+        await effects?.edited?.(trx, { before: comment, status: edit.status, at, reasons: verdict.reasons });
+      });
       await verdict.stored?.(id);
       const event = editEvent(comment, updated);
       publish(event.type, thread, event.row, event.extra);

@@ -118,6 +118,21 @@ for (const engine of ENGINES) {
       assert.deepEqual(aboutIt.map((m) => m.subject.split(':')[0]).sort(), [`Held for review on ${HELD}`, `Reported on ${HELD}`]);
     });
 
+    test('an edit that the pipeline holds alerts the moderators; an edit that stays published does not', async () => {
+      const page = newPage('edited-into-hold');
+      const c = await h.api.comment({ page, visitor: newVisitor(), body: 'A calm first version' });
+      const calm = await h.api.edit(c.id, 'A calm second version', c.editToken);
+      assert.equal(calm.status, 200, calm.text);
+      const held = await h.api.edit(c.id, 'You are an idiot.', c.editToken);
+      assert.equal(held.status, 200, held.text);
+      assert.equal(held.body.status, 'pending');
+      await drained();
+      const about = sink.to(staff.now!.email).filter((m) => m.text.includes(`comment=${c.id}`));
+      assert.equal(about.length, 1, about.map((m) => m.subject).join(' | '));
+      assert.match(about[0]!.subject, /^Held for review on /);
+      assert.match(about[0]!.text, /idiot/);
+    });
+
     test('an hourly digest collects several held and reported comments in one e-mail, each once', async () => {
       const before = sink.to(staff.hourly!.email).length;
       const ids: string[] = [];

@@ -62,6 +62,14 @@ export interface CreatedComment {
   reasons?: HoldReason[];
 }
 
+/** An edit, in its transaction: the comment before it, and the status the edit left it in. */
+export interface EditedComment {
+  before: CommentsTable;
+  status: string;
+  at: number;
+  reasons?: HoldReason[];
+}
+
 /** A reader's report, as the moderation module hands it over in the report's transaction. */
 export interface ReportedComment {
   commentId: string;
@@ -182,6 +190,11 @@ export function createNotify(deps: NotifyDeps) {
           chain: false,
           verified: !!change.comment.account_id,
         });
+      },
+      /** In an edit's transaction: an edit the pipeline holds is new work for the moderators. */
+      async edited(trx: Executor, change: EditedComment): Promise<void> {
+        if (change.status !== 'pending' || change.before.status === 'pending') return;
+        await enqueueAlert(trx, { type: 'held', commentId: change.before.id, reasons: (change.reasons ?? []).map(reasonLine), round: `edit-${change.at}` });
       },
       /** In the moderation module's approval transaction: the approval's notifications and webhooks. */
       async approved(trx: Executor, commentId: string): Promise<void> {
