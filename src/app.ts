@@ -135,7 +135,7 @@ export async function buildApp(config: Config, overrides: AppOverrides = {}): Pr
   await registerInline(http, { db: database.db, comments: commentStore, sites, bus, cacheEntries: config.cacheEntries, guard: moderation.guard, audit: moderation.audit, fetchPrivate: config.inlineFetchPrivate });
   const live = new LiveHub(bus);
   await http.register(liveRoutes, { sites, live });
-  await http.register(notifyAdminRoutes, { guard: moderation.guard, sites, staffAlerts, notify });
+  await http.register(notifyAdminRoutes, { guard: moderation.guard, sites, staffAlerts, notify, audit: moderation.audit });
   await http.register(subscriptionRoutes, { db: database.db, subscriptions: notify.subscriptions, sites, limiter, secret: config.secret, mailbox: notify.mailbox, isProduction: config.isProduction, authenticate: identity.actorOf });
   const support = await registerSupport(http, { db: database.db, sites, config, enqueueEmail, staff: moderation.guard, bus });
   if (config.seedDemo) await support.seedDemo(DEMO_SITE);

@@ -1,6 +1,7 @@
 // The notification admin API, in its own scope whose onRequest hook demands a console session
 // (401) and, for writes, the same origin and the CSRF token (403), as the moderation API's.
 import type { FastifyInstance } from 'fastify';
+import type { AuditService } from '../../moderation/audit.ts';
 import type { SiteService } from '../../sites/service.ts';
 import type { StaffAlerts } from '../../staff/alerts.ts';
 import type { StaffGuard } from '../../staff/guard.ts';
@@ -14,6 +15,8 @@ export interface NotifyAdminDeps {
   sites: SiteService;
   staffAlerts: StaffAlerts;
   notify: Notify;
+  /** Webhook changes are staff actions like any other. */
+  audit: AuditService;
 }
 
 export async function notifyAdminRoutes(app: FastifyInstance, deps: NotifyAdminDeps): Promise<void> {

@@ -1,5 +1,6 @@
 // A site's webhook endpoints (site admins): list, create, change, switch off, rotate the
-// secret, remove; each endpoint's delivery log, and a signed test event.
+// secret, remove; each endpoint's delivery log, and a signed test event. Every change is in the
+// audit log (never the secret).
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { Static } from 'typebox';
 import { ADMIN_PREFIX } from '../../staff/guard.ts';
@@ -10,8 +11,10 @@ import { CreateWebhookBody, IdParams, SiteQuery, UpdateWebhookBody } from './sch
 const tags = ['admin'];
 const BASE = `${ADMIN_PREFIX}/webhooks`;
 
-export async function webhookRoutes(app: FastifyInstance, { guard, sites, notify }: NotifyAdminDeps): Promise<void> {
+export async function webhookRoutes(app: FastifyInstance, { guard, sites, notify, audit }: NotifyAdminDeps): Promise<void> {
   const { webhooks } = notify;
+  const log = (request: FastifyRequest, site: string, action: string, id: string, change: { before?: unknown; after?: unknown }) =>
+    audit.log({ actor: guard.session(request).user, site, action: `webhook.${action}`, targetType: 'webhook', targetId: id, ...change });
 
   /** The endpoint, if the user is an admin of its site (a session first: 401 before 404). */
   async function endpointOf(request: FastifyRequest) {
@@ -33,21 +36,27 @@ export async function webhookRoutes(app: FastifyInstance, { guard, sites, notify
     guard.require(request, body.site, 'admin');
     await sites.require(body.site);
     const { secret, ...endpoint } = await webhooks.add(body.site, body.url, body.events);
+    await log(request, body.site, 'create', endpoint.id, { after: endpoint });
     return reply.code(201).send({ endpoint, secret });
   });
 
   app.patch(`${BASE}/:id`, { schema: { tags, summary: 'Change URL, events, or switch an endpoint off or on', params: IdParams, body: UpdateWebhookBody } }, async (request) => {
-    const endpoint = await endpointOf(request);
-    return { endpoint: await webhooks.update(endpoint.id, request.body as Static<typeof UpdateWebhookBody>) };
+    const before = await endpointOf(request);
+    const endpoint = await webhooks.update(before.id, request.body as Static<typeof UpdateWebhookBody>);
+    await log(request, before.siteId, 'update', before.id, { before, after: endpoint });
+    return { endpoint };
   });
 
   app.post(`${BASE}/:id/secret`, { schema: { tags, summary: 'Rotate the signing secret; the answer holds the new one, once', params: IdParams } }, async (request) => {
     const { secret, ...endpoint } = await webhooks.rotateSecret((await endpointOf(request)).id);
+    await log(request, endpoint.siteId, 'rotate-secret', endpoint.id, {});
     return { endpoint, secret };
   });
 
   app.delete(`${BASE}/:id`, { schema: { tags, summary: 'Remove an endpoint (queued deliveries to it are dropped)', params: IdParams } }, async (request, reply) => {
-    await webhooks.remove((await endpointOf(request)).id);
+    const before = await endpointOf(request);
+    await webhooks.remove(before.id);
+    await log(request, before.siteId, 'delete', before.id, { before });
     return reply.code(204).send();
   });
 

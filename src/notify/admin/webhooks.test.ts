@@ -98,6 +98,15 @@ for (const engine of ENGINES) {
       const bad = await admin.request('PATCH', `/api/v1/admin/webhooks/${endpoint.id}`, { url: 'http://elsewhere.example/' });
       assert.equal(bad.status, 400);
       assert.equal((await admin.request('GET', `/api/v1/admin/webhooks?site=${SITE}`)).body.endpoints[0].url, receiver.url, 'a refused change changes nothing');
+
+      // Every change is in the audit log (the refused one is not), and no secret ever is.
+      const audit = await admin.request('GET', `/api/v1/admin/audit?site=${SITE}&target=${endpoint.id}&action=webhook`);
+      assert.equal(audit.status, 200, audit.text);
+      assert.deepEqual(audit.body.entries.map((e: { action: string }) => e.action).reverse(), ['webhook.create', 'webhook.rotate-secret', 'webhook.update']);
+      const switchedOff = audit.body.entries.find((e: { action: string }) => e.action === 'webhook.update');
+      assert.equal(switchedOff.before.active, true);
+      assert.equal(switchedOff.after.active, false);
+      assert.doesNotMatch(audit.text, new RegExp(`${secret}|${rotated.body.secret}`));
     });
 
     test('the outbox overview counts and lists failures; a failed item is retried from scratch; others are refused', async () => {
