@@ -13,6 +13,7 @@ import { ManualEntryForm } from './ManualEntryForm.tsx';
 import { endOfDay, startOfDay } from './money.ts';
 import type { Campaign, LedgerEntry, LedgerFilter } from './types.ts';
 import { WebhookStatusPanel } from './WebhookStatus.tsx';
+import { ListFooter, type LoadStatus } from '../ListFooter.tsx';
 
 const NO_FILTER: FilterDraft = { campaign: '', provider: '', kind: '', status: '', currency: '', from: '', to: '', q: '' };
 
@@ -27,7 +28,7 @@ export function Ledger() {
   const [filter, setFilter] = useState<FilterDraft>(NO_FILTER);
   const [entries, setEntries] = useState<LedgerEntry[]>([]);
   const [next, setNext] = useState<string | null>(null);
-  const [status, setStatus] = useState<'loading' | 'ready' | 'error'>('loading');
+  const [status, setStatus] = useState<LoadStatus>('loading');
   const [error, setError] = useState<string | null>(null);
   const [generation, setGeneration] = useState(0);
 
@@ -75,13 +76,7 @@ export function Ledger() {
         </p>
       )}
       <LedgerTable entries={entries} titles={titles} />
-      {status === 'ready' && !entries.length && <p class="status">{t('ledgerEmpty')}</p>}
-      {status === 'loading' && <p class="status">{t('loading')}</p>}
-      {next && status === 'ready' && (
-        <button type="button" class="secondary wide" onClick={() => void load(next)}>
-          {t('loadMore')}
-        </button>
-      )}
+      <ListFooter status={status} empty={!entries.length} emptyText={t('ledgerEmpty')} next={next} onMore={(cursor) => void load(cursor)} />
       {campaign && (
         <>
           <DailyTotalsTable campaign={campaign} from={startOfDay(filter.from)} to={endOfDay(filter.to)} generation={generation} />
