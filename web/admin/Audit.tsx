@@ -7,7 +7,6 @@ import { useConsole } from './context.ts';
 import { t, tr } from './i18n/t.ts';
 import { Time } from './Time.tsx';
 import type { AuditEntry, AuditFilter } from './types.ts';
-import { ListFooter, type LoadStatus } from './ListFooter.tsx';
 
 /** Ids the API filters by (16 characters, time-sortable); anything else is not sent. */
 const ID = /^[0-9A-Z]{16}$/;
@@ -33,7 +32,7 @@ export function Audit() {
   const { api, site, user } = useConsole();
   const [entries, setEntries] = useState<AuditEntry[]>([]);
   const [next, setNext] = useState<string | null>(null);
-  const [status, setStatus] = useState<LoadStatus>('loading');
+  const [status, setStatus] = useState<'loading' | 'ready' | 'error'>('loading');
   const [error, setError] = useState<string | null>(null);
   const [actor, setActor] = useState('');
   const [target, setTarget] = useState('');
@@ -164,7 +163,13 @@ export function Audit() {
           </tbody>
         </table>
       </div>
-      <ListFooter status={status} empty={!entries.length} emptyText={t('auditEmpty')} next={next} onMore={(cursor) => void load(cursor)} />
+      {status === 'ready' && !entries.length && <p class="status">{t('auditEmpty')}</p>}
+      {status === 'loading' && <p class="status">{t('loading')}</p>}
+      {next && status === 'ready' && (
+        <button type="button" class="secondary wide" onClick={() => void load(next)}>
+          {t('loadMore')}
+        </button>
+      )}
     </section>
   );
 }

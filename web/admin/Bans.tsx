@@ -7,14 +7,13 @@ import { DURATIONS } from './durations.ts';
 import { t, tr } from './i18n/t.ts';
 import { Time } from './Time.tsx';
 import type { Ban, BanMode } from './types.ts';
-import { ListFooter, type LoadStatus } from './ListFooter.tsx';
 
 export function Bans() {
   const { api, site, toast } = useConsole();
   const [bans, setBans] = useState<Ban[]>([]);
   const [next, setNext] = useState<string | null>(null);
   const [all, setAll] = useState(false);
-  const [status, setStatus] = useState<LoadStatus>('loading');
+  const [status, setStatus] = useState<'loading' | 'ready' | 'error'>('loading');
   const [error, setError] = useState<string | null>(null);
 
   const load = useCallback(
@@ -78,7 +77,13 @@ export function Bans() {
           ))}
         </ul>
       )}
-      <ListFooter status={status} empty={!bans.length} emptyText={t('bansEmpty')} next={next} onMore={(cursor) => void load(cursor)} />
+      {status === 'ready' && !bans.length && <p class="status">{t('bansEmpty')}</p>}
+      {status === 'loading' && <p class="status">{t('loading')}</p>}
+      {next && status === 'ready' && (
+        <button type="button" class="secondary wide" onClick={() => void load(next)}>
+          {t('loadMore')}
+        </button>
+      )}
     </section>
   );
 }

@@ -13,7 +13,6 @@ import { ManualEntryForm } from './ManualEntryForm.tsx';
 import { endOfDay, startOfDay } from './money.ts';
 import type { Campaign, LedgerEntry, LedgerFilter } from './types.ts';
 import { WebhookStatusPanel } from './WebhookStatus.tsx';
-import { ListFooter, type LoadStatus } from '../ListFooter.tsx';
 
 const NO_FILTER: FilterDraft = { campaign: '', provider: '', kind: '', status: '', currency: '', from: '', to: '', q: '' };
 
@@ -28,7 +27,7 @@ export function Ledger() {
   const [filter, setFilter] = useState<FilterDraft>(NO_FILTER);
   const [entries, setEntries] = useState<LedgerEntry[]>([]);
   const [next, setNext] = useState<string | null>(null);
-  const [status, setStatus] = useState<LoadStatus>('loading');
+  const [status, setStatus] = useState<'loading' | 'ready' | 'error'>('loading');
   const [error, setError] = useState<string | null>(null);
   const [generation, setGeneration] = useState(0);
 
@@ -76,7 +75,13 @@ export function Ledger() {
         </p>
       )}
       <LedgerTable entries={entries} titles={titles} />
-      <ListFooter status={status} empty={!entries.length} emptyText={t('ledgerEmpty')} next={next} onMore={(cursor) => void load(cursor)} />
+      {status === 'ready' && !entries.length && <p class="status">{t('ledgerEmpty')}</p>}
+      {status === 'loading' && <p class="status">{t('loading')}</p>}
+      {next && status === 'ready' && (
+        <button type="button" class="secondary wide" onClick={() => void load(next)}>
+          {t('loadMore')}
+        </button>
+      )}
       {campaign && (
         <>
           <DailyTotalsTable campaign={campaign} from={startOfDay(filter.from)} to={endOfDay(filter.to)} generation={generation} />
