@@ -233,7 +233,7 @@ ${paragraphs.map((p) => (p === UPKEEP ? `<p id="upkeep-q" data-colloquy-feedback
     await widget().getByRole('button', { name: /Inline Feedbacks/ }).click();
     const items = widget().locator('section.passage-group article.comment');
     await until('the first hundred', async () => (await items.count()) === 100);
-    assert.equal(await widget().getByText('Busy comment number 0.', { exact: true }).count(), 0, 'the oldest are on the next page');
+    assert.equal(await widget().locator('section.passage-group').getByText('Busy comment number 0.', { exact: true }).count(), 0, 'the oldest are on the next page');
     await widget().getByRole('button', { name: 'Load more comments' }).click();
     await until('all 105', async () => (await items.count()) === 105);
     await widget().getByText('Busy comment number 0.', { exact: true }).waitFor();
