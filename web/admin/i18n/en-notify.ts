@@ -1,4 +1,4 @@
-// Console strings of the notification pages (My alerts, Webhooks, the outbox); part of en.ts.
+// Console strings of the notification pages (My alerts, Webhooks, the outbox, the dev mailbox); part of en.ts.
 
 // My alerts
 export const alertsTitle = 'My alerts on {site}';
@@ -57,3 +57,12 @@ export const outboxPending = 'Waiting';
 export const outboxNone = 'None.';
 export const outboxRetry = 'Retry';
 export const outboxRetried = 'Queued again.';
+
+// Mailbox
+export const mailboxTitle = 'Mailbox (development)';
+export const mailboxHint = 'E-mails the server would have sent. Only in development.';
+export const mailboxEmpty = 'No messages.';
+export const mailboxNoSubject = '(no subject)';
+export const mailboxTo = 'To';
+export const mailboxFrom = 'from';
+export const mailboxUnavailable = 'The development mailbox is not available on this server.';

@@ -1,7 +1,7 @@
 // Every user-visible string of the moderation console: flat keys with {placeholders}; plural
 // forms end in _one/_other; names chosen at run time (queues, statuses, actions) use
 // prefix_name keys read through tr(). Another language is another file with the same exports.
-// The notification, support and inline pages keep theirs in en-notify.ts, en-support.ts and
+// The notification (with the dev mailbox), support and inline pages keep theirs in en-notify.ts, en-support.ts and
 // en-inline.ts, re-exported here, so the catalogue stays one flat namespace.
 export const locale = 'en';
 
@@ -386,15 +386,6 @@ export const audit_staff_create = 'added staff';
 export const audit_staff_roles = 'changed roles';
 export const audit_session_signin = 'signed in';
 export const audit_session_signout = 'signed out';
-
-// Mailbox
-export const mailboxTitle = 'Mailbox (development)';
-export const mailboxHint = 'E-mails the server would have sent. Only in development.';
-export const mailboxEmpty = 'No messages.';
-export const mailboxNoSubject = '(no subject)';
-export const mailboxTo = 'To';
-export const mailboxFrom = 'from';
-export const mailboxUnavailable = 'The development mailbox is not available on this server.';
 
 export * from './en-notify.ts';
 export * from './en-support.ts';
