@@ -86,6 +86,8 @@ interface Row {
   cpuP99: number;
   /** p99 per phase, by name. */
   phases: Map<string, number>;
+  /** Mean per phase, by name: where the time goes on an ordinary comment. */
+  phaseMeans: Map<string, number>;
   /** p50 and p99 of what the phases keep of a stored comment, when measured. */
   keeps?: { p50: number; p99: number };
   statuses: Record<string, number>;
@@ -127,6 +129,7 @@ async function measure(name: string, phases: readonly Phase[], ctx: PhaseContext
     name, compileMs, p50: percentile(totals, 50), p99: percentile(totals, 99), max: totals[totals.length - 1],
     mean: totals.reduce((a, b) => a + b, 0) / totals.length, statuses, cpuP50: percentile(cpu, 50), cpuP99: percentile(cpu, 99),
     phases: new Map([...byPhase].map(([phase, list]) => [phase, percentile(list, 99)])),
+    phaseMeans: new Map([...byPhase].map(([phase, list]) => [phase, list.reduce((x, y) => x + y, 0) / list.length])),
     keeps: keeps.length ? { p50: percentile(keeps, 50), p99: percentile(keeps, 99) } : undefined,
   };
 }
@@ -197,5 +200,7 @@ console.log('|---|---:|---:|---:|---:|---:|---:|---:|');
 for (const r of rows) console.log(`| ${r.name} | ${ms(r.compileMs)} | ${ms(r.p50)} | ${ms(r.p99)} | ${ms(r.max)} | ${ms(r.mean)} | ${ms(r.cpuP50)} / ${ms(r.cpuP99)} | ${r.keeps ? `${ms(r.keeps.p50)} / ${ms(r.keeps.p99)}` : '—'} |`);
 console.log(`\np99 per phase (ms):\n\n| pipeline | ${phaseNames.join(' | ')} |\n|---|${phaseNames.map(() => '---:').join('|')}|`);
 for (const r of rows) console.log(`| ${r.name} | ${phaseNames.map((p) => ms(r.phases.get(p))).join(' | ')} |`);
+console.log(`\nMean per phase (ms):\n\n| pipeline | ${phaseNames.join(' | ')} |\n|---|${phaseNames.map(() => '---:').join('|')}|`);
+for (const r of rows) console.log(`| ${r.name} | ${phaseNames.map((p) => ms(r.phaseMeans.get(p))).join(' | ')} |`);
 console.log(`\nThe scorer's curated lists compile once per process in ${ms(lexiconMs)} ms; site lists once per version (column "compile").`);
 for (const r of rows) console.log(`Decisions, ${r.name}: ${JSON.stringify(r.statuses)}`);

@@ -4,9 +4,13 @@
 // node:sqlite statement timed. In-process and CPU-bound, so it needs no load generator; the
 // absolute times still follow the machine's load, the split between statements less so.
 //
-//   node bench/write-statements.ts [--posts 400 --rounds 3 --terms 10000]
+//   node bench/write-statements.ts [--posts 400 --rounds 3 --terms 10000 --profile DIR]
+//
+// --profile DIR writes V8 CPU profiles of the measured rounds only (with.cpuprofile and
+// without.cpuprofile; start-up and the 10,000 terms' compilation stay out of them).
 import * as sqlite from 'node:sqlite';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { Session } from 'node:inspector/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -18,7 +22,7 @@ import { createSiteStore } from '../src/sites/store.ts';
 import { SITE, commentText, random } from './seed.ts';
 import { siteTerms } from './terms.ts';
 
-const { values: args } = parseArgs({ options: { posts: { type: 'string', default: '400' }, rounds: { type: 'string', default: '3' }, terms: { type: 'string', default: '10000' } } });
+const { values: args } = parseArgs({ options: { posts: { type: 'string', default: '400' }, rounds: { type: 'string', default: '3' }, terms: { type: 'string', default: '10000' }, profile: { type: 'string' } } });
 const POSTS = Number(args.posts);
 const ROUNDS = Number(args.rounds);
 
@@ -50,7 +54,7 @@ async function app(withPipeline: boolean): Promise<App> {
   const config = loadConfig({ DATA_DIR: dir, LOG_LEVEL: 'silent', COLLOQUY_SECRET: 'bench-secret-that-is-long-enough-to-use', DEMO_ALTCHA: 'false', TRUST_PROXY: 'true', NODE_ENV: 'production' });
   const built = await buildApp(config, withPipeline ? {} : { moderate: approveAll });
   if (withPipeline) {
-    const sites = createSiteService(createSiteStore(built.database.db));
+    const sites = createSiteService(createSiteStore(built.database.db), { bus: built.bus });
     const site = await sites.require(SITE);
     await sites.saveSettings(SITE, site.settings.version, { moderation: { ...site.settings.moderation, terms: siteTerms(Number(args.terms), random(42), 'bench') } });
   }
@@ -72,16 +76,28 @@ async function post(target: App): Promise<void> {
 
 for (const target of Object.values(apps)) for (let i = 0; i < 200; i++) await post(target); // warm-up
 const cpu: Record<string, number[]> = { with: [], without: [] };
+const profiler = args.profile ? new Session() : undefined;
+profiler?.connect();
+await profiler?.post('Profiler.enable');
+const profiles: Record<string, unknown[]> = { with: [], without: [] };
 for (let round = 0; round < ROUNDS; round++) {
   for (const [name, target] of Object.entries(apps)) {
     current = name;
+    await profiler?.post('Profiler.start');
     const started = process.cpuUsage();
     for (let i = 0; i < POSTS; i++) await post(target);
     await new Promise((resolve) => setTimeout(resolve, 50)); // the outbox worker's turn
     const used = process.cpuUsage(started);
+    if (profiler) profiles[name].push((await profiler.post('Profiler.stop')).profile);
     cpu[name].push((used.user + used.system) / POSTS);
     current = null;
   }
+}
+if (args.profile) {
+  mkdirSync(args.profile, { recursive: true });
+  // The middle round of each app, as the CPU figures take the median.
+  for (const [name, list] of Object.entries(profiles)) writeFileSync(join(args.profile, `${name}.cpuprofile`), JSON.stringify(list[Math.floor(list.length / 2)]));
+  profiler?.disconnect();
 }
 const median = (v: number[]) => [...v].sort((a, b) => a - b)[Math.floor(v.length / 2)];
 const total = ROUNDS * POSTS;

@@ -81,7 +81,7 @@ export async function buildApp(config: Config, overrides: AppOverrides = {}): Pr
   const onBusError = (error: unknown) => http.log.error({ err: error }, 'event bus error');
   const bus = config.redisUrl ? await createRedisBus(config.redisUrl, onBusError) : createLocalBus(onBusError);
   const limiter = createLimiter(config, (error) => http.log.warn({ err: error }, 'rate limiter unavailable; allowing'));
-  const sites = createSiteService(createSiteStore(database.db));
+  const sites = createSiteService(createSiteStore(database.db), { bus });
   const commentStore = createCommentStore(database.db);
   const staffAlerts = createStaffAlerts({ store: createAlertStore(database.db) });
   const notify = createNotify({ db: database.db, engine: database.engine, bus, sites, comments: commentStore, staff: staffAlerts, config, log: http.log.child({ module: 'notify' }) });

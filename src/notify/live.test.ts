@@ -76,6 +76,7 @@ test("a site's signal reaches every stream of that site's threads, and no other 
   listen('demo', 'b');
   listen('demo-two', 'a');
   bus.signal({ siteId: 'demo', name: 'campaign.updated' });
+  bus.signal({ siteId: 'demo', name: 'site.updated' }); // for the server's caches, not for readers
   assert.deepEqual(heard.sort(), ['demo/a campaign.updated', 'demo/b campaign.updated']);
 });
 

@@ -1,6 +1,6 @@
 // Live events per thread: fans bus events out to open streams and keeps a short
 // history per thread so a reconnecting reader (Last-Event-ID) misses nothing.
-import type { Bus, CommentEvent, SiteSignal } from '../platform/bus.ts';
+import { READER_SIGNALS, type Bus, type CommentEvent, type SiteSignal } from '../platform/bus.ts';
 import { idTime, isId } from '../platform/ids.ts';
 
 export interface LiveSubscriber {
@@ -116,6 +116,7 @@ export class LiveHub {
 
   /** To every stream of the site's threads (a rare event: a walk over the keys is fine). */
   #signal({ siteId, name }: SiteSignal): void {
+    if (!READER_SIGNALS.has(name)) return;
     const prefix = threadKey(siteId, '');
     for (const [key, set] of this.#subscribers) if (key.startsWith(prefix)) for (const { subscriber } of set) subscriber.signal?.(name);
   }

@@ -20,13 +20,18 @@ export type BusEvent = CommentEvent;
 export type Listener = (event: BusEvent) => void;
 
 /**
- * A site-wide notice with no payload and no history: "fetch this again" (a widget's goal bar
- * after a donation). Missing one costs a late refresh, never a wrong figure.
+ * A site-wide notice with no payload and no history: "fetch this again". campaign.updated
+ * goes on to readers' widgets (the goal bar after a donation); site.updated stays on the
+ * server (every node drops its cached copy of the site's settings). Missing one costs a late
+ * refresh (at worst until a cache expires), never a wrong figure.
  */
 export interface SiteSignal {
   siteId: string;
-  name: 'campaign.updated';
+  name: 'campaign.updated' | 'site.updated';
 }
+
+/** The signals readers' live streams carry. */
+export const READER_SIGNALS: ReadonlySet<SiteSignal['name']> = new Set(['campaign.updated']);
 export type SignalListener = (signal: SiteSignal) => void;
 
 export interface Bus {

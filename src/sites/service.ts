@@ -1,4 +1,5 @@
 // Sites: who may embed them and how their threads behave.
+import type { Bus } from '../platform/bus.ts';
 import { conflict, notFound, forbidden } from '../platform/errors.ts';
 import { defaultSettings, parseSettings, type SiteSettings } from './settings.ts';
 import type { SiteStore } from './store.ts';
@@ -21,15 +22,30 @@ export interface SiteService {
   /**
    * Replaces top-level keys of the stored settings (keys not in `changes` are kept) if the
    * stored version is still `expectedVersion`, and bumps it; 409 version_conflict otherwise.
-   * Other nodes see the change when their cached copy expires (CACHE_MS).
+   * Every node sharing the bus drops its cached copy at once (a site.updated signal).
    */
   saveSettings(id: string, expectedVersion: number, changes: Record<string, unknown>): Promise<Site>;
 }
 
+// Changes arrive through the bus; the expiry covers what bypasses it (a CLI writing to the
+// database while a server runs without Redis, a signal lost in a Redis reconnect).
 const CACHE_MS = 5_000;
 
-export function createSiteService(store: SiteStore): SiteService {
+export interface SiteServiceOptions {
+  /** Tells the other nodes (and this one) when a site changes, so no node serves stale settings. */
+  bus?: Pick<Bus, 'signal' | 'onSignal' | 'onGap'>;
+}
+
+export function createSiteService(store: SiteStore, { bus }: SiteServiceOptions = {}): SiteService {
   const cache = new Map<string, { site: Site | null; until: number }>();
+  bus?.onSignal(({ siteId, name }) => {
+    if (name === 'site.updated') cache.delete(siteId);
+  });
+  bus?.onGap(() => cache.clear());
+  const changed = (id: string) => {
+    cache.delete(id);
+    bus?.signal({ siteId: id, name: 'site.updated' });
+  };
 
   async function load(id: string): Promise<Site | null> {
     const cached = cache.get(id);
@@ -71,7 +87,7 @@ export function createSiteService(store: SiteStore): SiteService {
       } else if (existing.origins !== JSON.stringify(origins)) {
         await store.updateOrigins(id, origins);
       }
-      cache.delete(id);
+      changed(id);
       return (await load(id))!;
     },
     list: () => store.list(),
@@ -88,7 +104,7 @@ export function createSiteService(store: SiteStore): SiteService {
       }
       const next = JSON.stringify({ ...stored, ...changes, version: expectedVersion + 1 });
       if (!(await store.replaceSettings(id, row.settings, next))) throw stale();
-      cache.delete(id);
+      changed(id);
       return (await load(id))!;
     },
   };

@@ -26,7 +26,7 @@ export function useServer(engine: (typeof ENGINES)[number], env: Record<string, 
     database = await engine.create();
     harness.server = await startServer(env, database);
     harness.api = createApi(harness.server);
-    const sites = createSiteService(createSiteStore(harness.server.app.database.db));
+    const sites = createSiteService(createSiteStore(harness.server.app.database.db), { bus: harness.server.app.bus });
     harness.addSite = async (id, origins, settings = {}) => {
       // Suites post as guests without solving ALTCHA; a suite about it turns it on in `settings`.
       const moderation = { ...settings.moderation, bots: { altcha: false, ...(settings.moderation?.bots as object | undefined) } };
