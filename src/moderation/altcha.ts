@@ -2,12 +2,14 @@
 // out a signed challenge; the browser tries counters from 0 until SHA-256(salt ‖ nonce ‖
 // counter) starts with the challenge's key prefix, which only the counter the server picked
 // (between minCounter and maxCounter) gives; the comment carries the solution as `altcha`.
-// Verifying costs two HMACs. Each solved challenge works once: its nonce goes into a replay
-// store until the challenge expires (in memory for one node, Redis for many).
+// Verifying costs two synchronous HMACs (altcha-verify.ts). Each solved challenge works once:
+// its nonce goes into a replay store until the challenge expires (in memory for one node,
+// Redis for many).
 import { createHmac } from 'node:crypto';
-import { createChallenge, randomInt, verifySolution, type Challenge } from 'altcha-lib';
+import { createChallenge, randomInt, type Challenge } from 'altcha-lib';
 import { deriveKey } from 'altcha-lib/algorithms/sha';
 import type { Redis } from 'ioredis';
+import { verifySignedSolution, type Solution } from './altcha-verify.ts';
 
 export type { Challenge as AltchaChallenge } from 'altcha-lib';
 
@@ -73,14 +75,7 @@ export function createAltcha(options: AltchaOptions): AltchaVerifier & { challen
       // Challenges without an expiry are not ours (ours always have one) and could be replayed forever.
       if (typeof expiresAt !== 'number') return { ok: false, failure: 'invalid' };
       if (expiresAt * 1000 < now()) return { ok: false, failure: 'expired' };
-      let verified = false;
-      try {
-        const result = await verifySolution({ challenge, solution, deriveKey, hmacSignatureSecret: hmacKey, hmacKeySignatureSecret: keySecret });
-        verified = result.verified;
-      } catch {
-        verified = false;
-      }
-      if (!verified) return { ok: false, failure: 'invalid' };
+      if (!verifySignedSolution(challenge, solution, hmacKey, keySecret)) return { ok: false, failure: 'invalid' };
       const boundTo = challenge.parameters.data?.site;
       if (siteId !== undefined && boundTo !== undefined && boundTo !== siteId) return { ok: false, failure: 'wrong-site' };
       if (consume && !(await store.use(challenge.parameters.nonce, expiresAt * 1000))) return { ok: false, failure: 'replayed' };
@@ -91,7 +86,7 @@ export function createAltcha(options: AltchaOptions): AltchaVerifier & { challen
 
 interface Payload {
   challenge: Challenge;
-  solution: { counter: number; derivedKey: string };
+  solution: Solution;
 }
 
 /** The widget's `altcha` field: base64 of {"challenge": {...}, "solution": {"counter", "derivedKey"}}. */
