@@ -47,7 +47,7 @@ export function createModeration(deps: ModerationModuleDeps) {
   const guard = createStaffGuard(staff, { origins: config.publicUrl ? [config.publicUrl] : [] });
   const comments = createCommentModeration({ store: deps.store, moderationStore: createModerationCommentStore(db), bus, effects: deps.effects, now });
   const decisions = createDecisionStore(db);
-  const bans = createBanService(createBanStore(db), now);
+  const bans = createBanService(createBanStore(db), { now, bus });
   const moderation = createModerationService({ sites, comments, bans, decisions, limiter: deps.limiter, phaseDeps: deps.phaseDeps, now });
   const reports = createReportService({ store: createReportStore(db), comments, record: moderation.record, effects: deps.effects, now });
   const audit = createAuditService(createAuditStore(db), now);

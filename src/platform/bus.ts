@@ -21,13 +21,13 @@ export type Listener = (event: BusEvent) => void;
 
 /**
  * A site-wide notice with no payload and no history: "fetch this again". campaign.updated
- * goes on to readers' widgets (the goal bar after a donation); site.updated stays on the
- * server (every node drops its cached copy of the site's settings). Missing one costs a late
+ * goes on to readers' widgets (the goal bar after a donation); site.updated and bans.updated
+ * stay on the server (every node drops its cached copy of the site's settings or bans). Missing one costs a late
  * refresh (at worst until a cache expires), never a wrong figure.
  */
 export interface SiteSignal {
   siteId: string;
-  name: 'campaign.updated' | 'site.updated';
+  name: 'campaign.updated' | 'site.updated' | 'bans.updated';
 }
 
 /** The signals readers' live streams carry. */

@@ -1,6 +1,7 @@
 // Sites: who may embed them and how their threads behave.
 import type { Bus } from '../platform/bus.ts';
 import { conflict, notFound, forbidden } from '../platform/errors.ts';
+import { createSiteCache } from '../platform/site-cache.ts';
 import { defaultSettings, parseSettings, type SiteSettings } from './settings.ts';
 import type { SiteStore } from './store.ts';
 
@@ -27,37 +28,22 @@ export interface SiteService {
   saveSettings(id: string, expectedVersion: number, changes: Record<string, unknown>): Promise<Site>;
 }
 
-// Changes arrive through the bus; the expiry covers what bypasses it (a CLI writing to the
-// database while a server runs without Redis, a signal lost in a Redis reconnect).
-const CACHE_MS = 5_000;
-
 export interface SiteServiceOptions {
   /** Tells the other nodes (and this one) when a site changes, so no node serves stale settings. */
   bus?: Pick<Bus, 'signal' | 'onSignal' | 'onGap'>;
 }
 
 export function createSiteService(store: SiteStore, { bus }: SiteServiceOptions = {}): SiteService {
-  const cache = new Map<string, { site: Site | null; until: number }>();
-  bus?.onSignal(({ siteId, name }) => {
-    if (name === 'site.updated') cache.delete(siteId);
+  // Sites change rarely and every request needs one: cached, and dropped on every node when one changes it.
+  const { get: load, changed } = createSiteCache<Site | null>({
+    ttlMs: 5_000,
+    signal: 'site.updated',
+    bus,
+    async load(id) {
+      const row = await store.find(id);
+      return row ? { id: row.id, name: row.name, origins: JSON.parse(row.origins) as string[], settings: parseSettings(row.settings) } : null;
+    },
   });
-  bus?.onGap(() => cache.clear());
-  const changed = (id: string) => {
-    cache.delete(id);
-    bus?.signal({ siteId: id, name: 'site.updated' });
-  };
-
-  async function load(id: string): Promise<Site | null> {
-    const cached = cache.get(id);
-    if (cached && cached.until > Date.now()) return cached.site;
-    const row = await store.find(id);
-    const site = row
-      ? { id: row.id, name: row.name, origins: JSON.parse(row.origins) as string[], settings: parseSettings(row.settings) }
-      : null;
-    if (cache.size > 10_000) cache.clear();
-    cache.set(id, { site, until: Date.now() + CACHE_MS });
-    return site;
-  }
 
   function isOriginAllowed(site: Site, origin: string): boolean {
     return site.origins.includes('*') || site.origins.includes(origin);
