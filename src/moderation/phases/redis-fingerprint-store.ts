@@ -90,7 +90,8 @@ function script(redis: Redis, source: string) {
 }
 
 export function createRedisFingerprintStore(redis: Redis, options: RedisFingerprintStoreOptions = {}): FingerprintStore {
-  const { prefix = 'colloquy:dup:', perKey = 64, onError = () => {} } = options;
+  // v2: one-permutation fingerprints; entries of the earlier format are not comparable.
+  const { prefix = 'colloquy:dup2:', perKey = 64, onError = () => {} } = options;
   const add = script(redis, ADD);
   const candidates = script(redis, CANDIDATES);
   const site = (siteId: string) => `${prefix}{${siteId}}:`;
