@@ -22,9 +22,15 @@ const linkify = new MarkdownIt().linkify;
 linkify.set({ fuzzyLink: true, fuzzyIP: true, fuzzyEmail: false });
 linkify.tlds(['xyz', 'top', 'online', 'site', 'club', 'click', 'link', 'live', 'store', 'app', 'dev', 'icu', 'buzz', 'fun', 'win', 'bid', 'loan', 'vip', 'work', 'cam', 'monster', 'rest', 'bar', 'casino', 'bet', 'porn', 'sex', 'sexy', 'dating'], true);
 
+// Every link linkify finds has "//" (a scheme, or protocol-relative) or a dot inside a host
+// ("example.com", "10.0.0.1"); most comments have neither, and its fuzzy search is the costly
+// part of the phase.
+const MAYBE_LINK = /\.[^\s.]|\/\//;
+
 /** Links in the text: URLs with a scheme, and bare domains ("example.com/x", "www.example.org"). */
 export function findLinks(text: string): FoundLink[] {
   const links: FoundLink[] = [];
+  if (!MAYBE_LINK.test(text)) return links;
   for (const match of linkify.match(text) ?? []) {
     if (match.schema === 'mailto:') continue;
     const host = hostOf(match.url);
@@ -57,6 +63,8 @@ const DISGUISED_DOT = /\b[\p{L}\p{N}-]{2,}\s*(?:\[\.\]|\(\.\)|\{\.\}|\[dot\]|\(d
 // "example . com", "example .com", "example. com/path": lower-case endings only, since a
 // sentence ends with a dot and the next may start with "Com…".
 const SPACED_DOT = new RegExp(String.raw`\b[\p{L}\p{N}-]{2,}(?:\s+\.\s*(?:${TLDS})\b|\.\s+(?:${TLDS})(?=/))`, 'gu');
+/** What SPACED_DOT cannot match without: a space before a dot, or a dot, spaces and an ending with a path. */
+const SPACED_DOT_HINT = /\s\.|\.\s+[a-z]+\//;
 
 /** Disguised links, as spans of the original text. */
 export function findObfuscated(input: PhaseInput): Array<{ span: [number, number]; kind: string }> {
@@ -65,8 +73,8 @@ export function findObfuscated(input: PhaseInput): Array<{ span: [number, number
   // Each pattern runs only where the character it cannot match without is present: most
   // comments have none of them, and the Unicode-aware patterns are the slow part of the phase.
   if (text.includes('//')) for (const m of text.matchAll(DEFANGED_SCHEME)) found.push({ span: [m.index, m.index + m[0].length], kind: 'defanged scheme' });
-  if (/[[({<]/.test(text)) for (const m of text.matchAll(DISGUISED_DOT)) found.push({ span: [m.index, m.index + m[0].length], kind: 'disguised dot' });
-  if (text.includes('.')) for (const m of text.matchAll(SPACED_DOT)) found.push({ span: [m.index, m.index + m[0].length], kind: 'spaced dot' });
+  if (/[[({<](?:\.|dot)[\])}>]/i.test(text)) for (const m of text.matchAll(DISGUISED_DOT)) found.push({ span: [m.index, m.index + m[0].length], kind: 'disguised dot' });
+  if (SPACED_DOT_HINT.test(text)) for (const m of text.matchAll(SPACED_DOT)) found.push({ span: [m.index, m.index + m[0].length], kind: 'spaced dot' });
 
   // "example dot com" through any disguise folding sees through (spacing, leet, look-alikes).
   const folded = foldedOf(input);
