@@ -1,0 +1,66 @@
+// The automaton finds exactly what a naive search finds: every occurrence of every pattern,
+// overlapping ones included, for pattern sets small enough that every state has a dense row
+// and large enough that most do not.
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { buildAutomaton } from './automaton.ts';
+
+/** Mulberry32, so a failure can be replayed. */
+function random(seed: number): () => number {
+  return () => {
+    seed = (seed + 0x6d2b79f5) | 0;
+    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+function naive(patterns: readonly string[], text: string): string[] {
+  const found: string[] = [];
+  patterns.forEach((p, index) => {
+    if (p === '') return;
+    for (let at = text.indexOf(p); at >= 0; at = text.indexOf(p, at + 1)) found.push(`${index}@${at + p.length}`);
+  });
+  return found.sort();
+}
+
+function scanned(patterns: readonly string[], text: string): string[] {
+  const found: string[] = [];
+  buildAutomaton(patterns).scan(text, (pattern, end) => found.push(`${pattern}@${end}`));
+  return found.sort();
+}
+
+const word = (rand: () => number, alphabet: string, min: number, max: number) =>
+  Array.from({ length: min + Math.floor(rand() * (max - min + 1)) }, () => alphabet[Math.floor(rand() * alphabet.length)]).join('');
+
+test('overlapping, nested and repeated patterns are all found where they end', () => {
+  const patterns = ['he', 'she', 'his', 'hers', 'h', 'ushers', '', 'she'];
+  assert.deepEqual(scanned(patterns, 'ushers and his shehe'), naive(patterns, 'ushers and his shehe'));
+  assert.deepEqual(scanned([], 'anything'), []);
+  assert.deepEqual(scanned(['a'], ''), []);
+});
+
+test('random pattern sets and texts agree with a naive search (small alphabet: deep failure chains)', () => {
+  const rand = random(7);
+  for (let round = 0; round < 60; round++) {
+    const patterns = Array.from({ length: 1 + Math.floor(rand() * 40) }, () => word(rand, 'abc', 1, 6));
+    const text = word(rand, 'abcd', 0, 300);
+    assert.deepEqual(scanned(patterns, text), naive(patterns, text), `round ${round}`);
+  }
+});
+
+test('thousands of patterns, most states beyond the dense table, non-ASCII letters too', () => {
+  const rand = random(11);
+  const alphabet = 'abcdefghijklmnopqrstuvwxyzéжω\uE001';
+  const patterns = Array.from({ length: 5000 }, () => word(rand, alphabet, 3, 9));
+  const automaton = buildAutomaton(patterns);
+  assert.ok(automaton.stateCount * 30 > 1 << 16, 'more states than the dense table holds');
+  for (let round = 0; round < 5; round++) {
+    // Texts stitched from pieces of patterns, so deep states are reached often.
+    const text = Array.from({ length: 80 }, () => {
+      const p = patterns[Math.floor(rand() * patterns.length)];
+      return p.slice(Math.floor(rand() * p.length)) + (rand() < 0.3 ? ' ' : '');
+    }).join('');
+    assert.deepEqual(scanned(patterns, text), naive(patterns, text), `round ${round}`);
+  }
+});
