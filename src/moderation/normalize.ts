@@ -52,9 +52,25 @@ interface Cells {
   word: Uint8Array;
 }
 
+// Scratch arrays for the fold in progress, reused by the next (folding is synchronous and never
+// re-entered): V8 gives every typed array over 64 bytes a backing store of its own, costly to
+// make and to collect, and a fold used to make eleven. Only the result gets new memory.
+let spare = scratch(1024);
+
+function scratch(n: number) {
+  return {
+    size: n,
+    folds: new Array<CharFold>(n),
+    cellStart: new Int32Array(n), cellEnd: new Int32Array(n), word: new Uint8Array(n),
+    atomFirst: new Int32Array(n), atomLast: new Int32Array(n), joined: new Uint8Array(n),
+    codes: new Uint16Array(n + 16), start: new Int32Array(n + 16), end: new Int32Array(n + 16), run: new Uint8Array(n + 16), boundary: new Uint8Array(n + 17),
+  };
+}
+
 function readCells(text: string): Cells {
   const n = text.length;
-  const cells: Cells = { count: 0, fold: new Array<CharFold>(n), start: new Int32Array(n), end: new Int32Array(n), word: new Uint8Array(n) };
+  if (spare.size < n) spare = scratch(Math.max(n, spare.size * 2));
+  const cells: Cells = { count: 0, fold: spare.folds, start: spare.cellStart, end: spare.cellEnd, word: spare.word };
   let c = 0;
   for (let i = 0; i < n; ) {
     const cp = text.codePointAt(i)!;
@@ -109,7 +125,7 @@ interface Atoms {
 
 function findAtoms(cells: Cells): Atoms {
   const n = cells.count;
-  const atoms: Atoms = { count: 0, first: new Int32Array(n), last: new Int32Array(n), joined: new Uint8Array(n) };
+  const atoms: Atoms = { count: 0, first: spare.atomFirst, last: spare.atomLast, joined: spare.joined };
   let sawSpace = false;
   let a = 0;
   for (let i = 0; i < n; i++) {
@@ -155,12 +171,13 @@ class Output {
   run: Uint8Array;
   boundary: Uint8Array;
 
-  constructor(capacity: number) {
-    this.codes = new Uint16Array(capacity);
-    this.start = new Int32Array(capacity);
-    this.end = new Int32Array(capacity);
-    this.run = new Uint8Array(capacity);
-    this.boundary = new Uint8Array(capacity + 1);
+  /** Starts on the scratch arrays (at least 16 longer than the cells: room for a few expansions). */
+  constructor() {
+    this.codes = spare.codes;
+    this.start = spare.start;
+    this.end = spare.end;
+    this.run = spare.run;
+    this.boundary = spare.boundary;
   }
 
   push(code: number, start: number, end: number, edge: boolean): void {
@@ -207,7 +224,7 @@ export function fold(original: string): Folded {
   resolveLeet(cells);
   const atoms = findAtoms(cells);
   joinSpelled(atoms, cells);
-  const out = new Output(cells.count + 16);
+  const out = new Output();
   const { fold: folds, start, end, word } = cells;
 
   for (let a = 0; a < atoms.count; ) {
@@ -248,14 +265,21 @@ export function fold(original: string): Folded {
   }
   const n = out.length;
   out.boundary[n] = 1;
-  return {
+  // The result's four arrays share one new buffer (the scratch ones belong to the next fold).
+  const buffer = new ArrayBuffer(10 * n + 1);
+  const folded: Folded = {
     original,
     text: out.text(),
-    start: out.start.subarray(0, n),
-    end: out.end.subarray(0, n),
-    run: out.run.subarray(0, n),
-    boundary: out.boundary.subarray(0, n + 1),
+    start: new Int32Array(buffer, 0, n),
+    end: new Int32Array(buffer, 4 * n, n),
+    run: new Uint8Array(buffer, 8 * n, n),
+    boundary: new Uint8Array(buffer, 9 * n, n + 1),
   };
+  folded.start.set(out.start.subarray(0, n));
+  folded.end.set(out.end.subarray(0, n));
+  folded.run.set(out.run.subarray(0, n));
+  folded.boundary.set(out.boundary.subarray(0, n + 1));
+  return folded;
 }
 
 /** The original span [start, end) covered by folded characters [from, to). */

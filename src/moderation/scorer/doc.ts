@@ -47,6 +47,14 @@ const speaker = wordSet(['i', 'we', 'ive', 'im', 'id', 'weve']);
 const relative = wordSet(['who', 'whoever']);
 const mainVerb = wordSet(['should', 'must', 'needs', 'need', 'deserves', 'deserve', 'ought', 'will', 'is', 'are', 'was', 'were', 'has', 'have']);
 
+// The token at each folded offset, while a Doc is built (synchronously): one array reused,
+// as a typed array of a comment's length costs more to allocate than to fill.
+let tokenAtScratch = new Int32Array(1024);
+function tokenIndex(n: number): Int32Array {
+  if (tokenAtScratch.length < n) tokenAtScratch = new Int32Array(Math.max(n, tokenAtScratch.length * 2));
+  return tokenAtScratch;
+}
+
 export class Doc {
   readonly folded: Folded;
   readonly tokens: Token[] = [];
@@ -63,7 +71,7 @@ export class Doc {
     if (QUOTE.test(original)) for (const m of original.matchAll(QUOTE_ALL)) quotes.push(m.index);
     let q = 0;
     let sentence = 0;
-    const tokenAt = new Int32Array(text.length + 1);
+    const tokenAt = tokenIndex(text.length + 1);
     for (let from = 0; from < text.length; ) {
       let to = text.indexOf(' ', from);
       if (to < 0) to = text.length;
@@ -76,9 +84,14 @@ export class Doc {
       // boundary between every letter) are words of one letter each for the rules.
       let spelled = to - from > 1;
       for (let i = from + 1; i < to && spelled; i++) spelled = folded.boundary[i] === 1;
-      for (const [a, b] of spelled ? Array.from({ length: to - from }, (_, i) => [from + i, from + i + 1]) : [[from, to]]) {
-        this.tokens.push({ from: a, to: b, key: text.slice(a, b), sentence, quoted });
-        tokenAt.fill(this.tokens.length - 1, a, b + 1);
+      if (spelled) {
+        for (let a = from; a < to; a++) {
+          this.tokens.push({ from: a, to: a + 1, key: text[a], sentence, quoted });
+          tokenAt[a] = tokenAt[a + 1] = this.tokens.length - 1;
+        }
+      } else {
+        this.tokens.push({ from, to, key: text.slice(from, to), sentence, quoted });
+        tokenAt.fill(this.tokens.length - 1, from, to + 1);
       }
       from = to + 1;
     }

@@ -100,8 +100,12 @@ export function repetition(doc: Doc): ScoreReason[] {
   }
   // Few distinct words in a long text.
   if (tokens.length >= 30) {
-    const distinct = new Set(tokens.map((t) => t.key)).size;
-    if (distinct / tokens.length < 0.3) {
+    // Counting stops once the text has enough distinct words, as ordinary ones soon do.
+    const few = (distinct: number) => distinct / tokens.length < 0.3;
+    const words = new Set<string>();
+    for (let t = 0; t < tokens.length && few(words.size); t++) words.add(tokens[t].key);
+    const distinct = words.size;
+    if (few(distinct)) {
       out.push({
         rule: 'repetition.vocabulary',
         category: 'repetition',
