@@ -24,6 +24,19 @@ function naive(patterns: readonly string[], text: string): string[] {
   return found.sort();
 }
 
+function naiveFrom(patterns: readonly string[], text: string, starts: Uint8Array): string[] {
+  return naive(patterns, text).filter((hit) => {
+    const [index, end] = hit.split('@').map(Number);
+    return starts[end - patterns[index].length] === 1;
+  });
+}
+
+function scannedFrom(patterns: readonly string[], text: string, starts: Uint8Array): string[] {
+  const found: string[] = [];
+  buildAutomaton(patterns).scanFrom(text, starts, (pattern, end) => found.push(`${pattern}@${end}`));
+  return found.sort();
+}
+
 function scanned(patterns: readonly string[], text: string): string[] {
   const found: string[] = [];
   buildAutomaton(patterns).scan(text, (pattern, end) => found.push(`${pattern}@${end}`));
@@ -36,6 +49,9 @@ const word = (rand: () => number, alphabet: string, min: number, max: number) =>
 test('overlapping, nested and repeated patterns are all found where they end', () => {
   const patterns = ['he', 'she', 'his', 'hers', 'h', 'ushers', '', 'she'];
   assert.deepEqual(scanned(patterns, 'ushers and his shehe'), naive(patterns, 'ushers and his shehe'));
+  const starts = Uint8Array.from('ushers and his shehe', (_, i) => (i === 0 || i === 7 || i === 11 || i === 15 ? 1 : 0));
+  assert.deepEqual(scannedFrom(patterns, 'ushers and his shehe', starts), naiveFrom(patterns, 'ushers and his shehe', starts));
+  assert.deepEqual(scannedFrom(patterns, 'ushers and his shehe', starts).filter((h) => h.startsWith('7@')), ['7@18'], '"she" from the word start, not inside "ushers"');
   assert.deepEqual(scanned([], 'anything'), []);
   assert.deepEqual(scanned(['a'], ''), []);
 });
@@ -46,6 +62,8 @@ test('random pattern sets and texts agree with a naive search (small alphabet: d
     const patterns = Array.from({ length: 1 + Math.floor(rand() * 40) }, () => word(rand, 'abc', 1, 6));
     const text = word(rand, 'abcd', 0, 300);
     assert.deepEqual(scanned(patterns, text), naive(patterns, text), `round ${round}`);
+    const starts = Uint8Array.from({ length: text.length + 1 }, () => (rand() < 0.3 ? 1 : 0));
+    assert.deepEqual(scannedFrom(patterns, text, starts), naiveFrom(patterns, text, starts), `round ${round}, from starts`);
   }
 });
 
@@ -62,5 +80,8 @@ test('thousands of patterns, most states beyond the dense table, non-ASCII lette
       return p.slice(Math.floor(rand() * p.length)) + (rand() < 0.3 ? ' ' : '');
     }).join('');
     assert.deepEqual(scanned(patterns, text), naive(patterns, text), `round ${round}`);
+    // Word starts: after each space, as folding marks them.
+    const starts = Uint8Array.from({ length: text.length + 1 }, (_, i) => (i === 0 || text[i - 1] === ' ' ? 1 : 0));
+    assert.deepEqual(scannedFrom(patterns, text, starts), naiveFrom(patterns, text, starts), `round ${round}, from word starts`);
   }
 });

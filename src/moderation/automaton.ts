@@ -17,6 +17,9 @@ export interface Automaton {
   readonly stateCount: number;
   /** Calls onMatch(patternIndex, end) for every occurrence; `end` is exclusive. */
   scan(text: string, onMatch: (pattern: number, end: number) => void): void;
+  /** Like scan, but only occurrences that start where starts[i] is 1 (word starts): a walk down
+   * the trie from each start, a few steps each, instead of a step per character. */
+  scanFrom(text: string, starts: Uint8Array, onMatch: (pattern: number, end: number) => void): void;
 }
 
 /** Entries of the dense table (states × alphabet): 64 Ki × 4 bytes stays in a core's L2 cache. */
@@ -84,6 +87,7 @@ export function buildAutomaton(patterns: readonly string[]): Automaton {
       outHead[id[trieId]] = pattern;
     }
   });
+  const depth = new Int32Array(states); // a dense entry is a trie edge only when it goes one deeper
   const dict = new Int32Array(states).fill(0); // next state with output along the failure chain; 0: none
   const firstOutput = new Int32Array(states); // the state itself if a pattern ends there, else dict; 0: none
   const step = (state: number, sym: number): number => {
@@ -102,6 +106,7 @@ export function buildAutomaton(patterns: readonly string[]): Automaton {
     }
     for (const [sym, trieChild] of childrenOf[order[u]]) {
       const child = id[trieChild];
+      depth[child] = depth[u] + 1;
       fail[child] = u === 0 ? 0 : step(fail[u], sym);
       const f = fail[child];
       dict[child] = outHead[f] >= 0 ? f : dict[f];
@@ -135,6 +140,20 @@ export function buildAutomaton(patterns: readonly string[]): Automaton {
         }
         for (let s = firstOutput[state]; s > 0; s = dict[s]) {
           for (let p = outHead[s]; p >= 0; p = outNext[p]) onMatch(p, i + 1);
+        }
+      }
+    },
+    scanFrom(text, starts, onMatch) {
+      for (let from = 0; from < text.length; from++) {
+        if (!starts[from]) continue;
+        let state = 0;
+        for (let i = from; i < text.length; i++) {
+          const sym = symbolOf(text.charCodeAt(i));
+          if (sym < 0) break;
+          const next = state < denseStates ? dense[state * A + sym] : edges.get(state * A + sym);
+          if (next < 0 || depth[next] !== depth[state] + 1) break;
+          state = next;
+          for (let p = outHead[state]; p >= 0; p = outNext[p]) onMatch(p, i + 1);
         }
       }
     },

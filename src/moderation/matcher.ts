@@ -1,5 +1,7 @@
-// A compiled set of terms: one Aho–Corasick automaton over folded text, then a cheap check of
-// repeat counts and word boundaries for each candidate, then the allow-list.
+// A compiled set of terms: Aho–Corasick automata over folded text, then a cheap check of
+// repeat counts and word boundaries for each candidate, then the allow-list. Terms that must
+// start a word (word, stem, prefix: nearly all) are looked for only from word starts, a short
+// walk down the trie from each; the others (suffix, any) by a scan of every character.
 import { buildAutomaton, type Automaton } from './automaton.ts';
 import type { Folded } from './normalize.ts';
 import { foldedKey, termPatterns, type Pattern } from './patterns.ts';
@@ -106,11 +108,20 @@ function fitEnd(folded: Folded, entry: Entry, from: number, to: number): number 
   }
 }
 
+/** Modes whose matches start a word: found by walking the trie from word starts only. */
+const ANCHORED: ReadonlySet<MatchMode> = new Set(['word', 'stem', 'prefix']);
+
+/** Patterns of one automaton, with the pattern and entry behind each index. */
+interface PatternSet {
+  texts: string[];
+  patterns: Pattern[];
+  entries: number[];
+}
+
 export function compileMatcher(inputs: readonly EntryInput[], allow: readonly string[] = []): Matcher {
   const entries: Entry[] = [];
-  const patternText: string[] = [];
-  const patternOf: Pattern[] = [];
-  const entryOf: number[] = [];
+  const anchored: PatternSet = { texts: [], patterns: [], entries: [] };
+  const floating: PatternSet = { texts: [], patterns: [], entries: [] };
   const add = (input: EntryInput) => {
     const patterns = termPatterns(input.term);
     if (patterns.length === 0) return;
@@ -124,24 +135,26 @@ export function compileMatcher(inputs: readonly EntryInput[], allow: readonly st
       suffixes: (input.suffixes ?? DEFAULT_SUFFIXES).map(foldedKey).filter(Boolean),
     };
     entries.push(entry);
+    const set = ANCHORED.has(entry.match) ? anchored : floating;
     for (const pattern of patterns) {
-      patternText.push(pattern.text);
-      patternOf.push(pattern);
-      entryOf.push(entry.id);
+      set.texts.push(pattern.text);
+      set.patterns.push(pattern);
+      set.entries.push(entry.id);
     }
   };
   inputs.forEach(add);
   allow.forEach((word) => add({ term: word, list: ALLOW, match: 'word' }));
-  const automaton: Automaton = buildAutomaton(patternText);
+  const fromWordStarts: Automaton = buildAutomaton(anchored.texts);
+  const anywhere: Automaton = buildAutomaton(floating.texts);
 
   function scan(folded: Folded, wanted: 'terms' | 'allow'): { hits: Hit[]; allowed: [number, number][] } {
     const hits: Hit[] = [];
     const allowed: [number, number][] = [];
-    automaton.scan(folded.text, (p, to) => {
-      const entry = entries[entryOf[p]];
+    const visit = (set: PatternSet) => (p: number, to: number) => {
+      const entry = entries[set.entries[p]];
       const isAllow = entry.list === ALLOW;
       if (wanted === 'allow' && !isAllow) return;
-      const pattern = patternOf[p];
+      const pattern = set.patterns[p];
       const from = to - pattern.text.length;
       if (!runsFit(folded, from, pattern)) return;
       const end = fitEnd(folded, entry, from, to);
@@ -151,14 +164,17 @@ export function compileMatcher(inputs: readonly EntryInput[], allow: readonly st
         return;
       }
       hits.push({ entry, span: [folded.start[from], folded.end[end - 1]], from, to });
-    });
+    };
+    if (fromWordStarts.patternCount) fromWordStarts.scanFrom(folded.text, folded.boundary, visit(anchored));
+    // Allow-listed words are whole words: all in the anchored set.
+    if (anywhere.patternCount && wanted === 'terms') anywhere.scan(folded.text, visit(floating));
     return { hits, allowed };
   }
 
   return {
     entries,
-    patternCount: patternText.length,
-    stateCount: automaton.stateCount,
+    patternCount: fromWordStarts.patternCount + anywhere.patternCount,
+    stateCount: fromWordStarts.stateCount + anywhere.stateCount,
     match(folded, extraAllowed = []) {
       const { hits, allowed } = scan(folded, 'terms');
       const ranges = extraAllowed.length ? [...allowed, ...extraAllowed] : allowed;
