@@ -5,7 +5,7 @@
 import { isDeepStrictEqual } from 'node:util';
 import { badRequest } from '../platform/errors.ts';
 import type { Site } from '../sites/service.ts';
-import { parseSettings } from '../sites/settings.ts';
+import { resolveSettings } from '../sites/settings.ts';
 import { resolveModerationSettings, type ModerationSettings } from './settings.ts';
 
 export interface ReportSettings {
@@ -133,7 +133,8 @@ const invalid = (field: string) => badRequest('invalid_request', `${field} is no
 /** What the resolvers make of a top-level setting's value; undefined for a key no module knows. */
 function resolvedAs(key: string, value: unknown): unknown {
   if (key === 'moderation') return moderationView(value);
-  const parsed = parseSettings(JSON.stringify({ [key]: value })) as unknown as Json;
+  // Resolved as given, never serialised: a value nested 10,000 deep overflows JSON.stringify.
+  const parsed = resolveSettings({ [key]: value }) as unknown as Json;
   return Object.hasOwn(parsed, key) && key !== 'version' ? parsed[key] : undefined;
 }
 

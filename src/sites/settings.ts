@@ -34,12 +34,18 @@ export const defaultSettings: SiteSettings = {
 };
 
 export function parseSettings(json: string): SiteSettings {
-  let stored: Partial<SiteSettings> = {};
+  let stored: unknown = {};
   try {
-    stored = JSON.parse(json) as Partial<SiteSettings>;
+    stored = JSON.parse(json);
   } catch {
     // Fall through to defaults: a damaged row must not take the site down.
   }
+  return resolveSettings(stored);
+}
+
+/** Settings already parsed (a stored row, or a value being validated), defaults filled in. */
+export function resolveSettings(value: unknown): SiteSettings {
+  const stored = (value && typeof value === 'object' && !Array.isArray(value) ? value : {}) as Partial<SiteSettings>;
   const intIn = (value: unknown, min: number, max: number, fallback: number) =>
     Number.isInteger(value) && (value as number) >= min && (value as number) <= max ? (value as number) : fallback;
   return {

@@ -7,7 +7,7 @@ import { randomBytes } from 'node:crypto';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type Browser, type BrowserContext, type Locator, type Page } from 'playwright-core';
-import { launchChromium, until } from '../helpers/browser.ts';
+import { holdRequests, launchChromium, until } from '../helpers/browser.ts';
 import { createSiteService } from '../../src/sites/service.ts';
 import { createSiteStore } from '../../src/sites/store.ts';
 import { startServer, type TestServer } from '../helpers/server.ts';
@@ -468,6 +468,45 @@ describe('moderation console in the browser', () => {
     await page.getByLabel('Author of comment').fill('');
     await page.getByLabel('Author of comment').press('Tab');
     await shot('audit');
+  });
+
+  test('the audit log never shows a slow answer to earlier filters in place of the current ones', async () => {
+    const table = page.locator('.audit-table tbody');
+    const onlyApprovals = async () => {
+      const rows = await table.locator('tr').allTextContents();
+      return rows.length > 0 && rows.every((r) => r.includes('approved a comment'));
+    };
+    const slow = await holdRequests(page, (url) => url.pathname === '/api/v1/admin/audit' && url.searchParams.get('action') === 'settings.update');
+    await page.getByLabel('Action').selectOption('settings.update');
+    await slow.caught();
+    await page.getByLabel('Action').selectOption('comment.approve');
+    await until('only approvals', onlyApprovals);
+    await slow.release();
+    assert.ok(await onlyApprovals(), 'the late answer about settings changes is dropped');
+    await page.getByLabel('Action').selectOption('');
+  });
+
+  test('bans: a slow answer for the bans in force never replaces all bans once those are asked for', async () => {
+    await page.getByRole('link', { name: 'Bans' }).click();
+    const gone = `gone-${stamp}@example.com`;
+    const form = page.locator('form.new-ban');
+    await form.getByLabel('E-mail').fill(gone);
+    await form.getByLabel('Reason (for the audit log)').fill('Spam run');
+    await form.getByRole('button', { name: 'Ban', exact: true }).click();
+    await toast(`Banned ${gone}.`).waitFor();
+    const line = page.locator('.ban-list li', { hasText: gone });
+    await line.getByRole('button', { name: 'Lift' }).click();
+    await toast(`Ban lifted: ${gone}.`).waitFor();
+    await until('the lifted ban to leave the bans in force', async () => (await line.count()) === 0);
+    // Opened again, the page asks for the bans in force, slowly; meanwhile the moderator ticks "all".
+    const slow = await holdRequests(page, (url) => url.pathname === '/api/v1/admin/bans' && url.searchParams.get('active') === 'true');
+    await page.getByRole('link', { name: 'Audit log' }).click();
+    await page.getByRole('link', { name: 'Bans' }).click();
+    await slow.caught();
+    await page.getByLabel('Show expired and lifted bans too').check();
+    await line.waitFor();
+    await slow.release();
+    assert.equal(await line.count(), 1, 'the lifted ban is still listed, as the ticked box asks');
   });
 
   test('the dev mailbox is offered exactly when its route answers', async () => {

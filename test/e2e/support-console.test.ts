@@ -6,7 +6,7 @@ import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { type Browser, type Page } from 'playwright-core';
-import { launchChromium, until } from '../helpers/browser.ts';
+import { holdRequests, launchChromium, until } from '../helpers/browser.ts';
 import { startServer, type TestServer } from '../helpers/server.ts';
 import { checkoutCompleted, webhookClient } from '../helpers/stripe-events.ts';
 import { startStripeFake, stripeEnv, type StripeFake } from '../helpers/stripe-fake.ts';
@@ -142,6 +142,23 @@ describe('support pages of the console in the browser', () => {
     assert.ok(lines[1]!.includes(`"'=HYPERLINK(""http://evil.example"")"`), lines[1]);
     assert.ok(lines[1]!.includes('Tin at the winter fair'));
     assert.ok(!csv.includes('card@example.com'), 'the card gift is filtered out');
+  });
+
+  test('a slow answer to earlier filters never replaces the ledger of the filters shown', async () => {
+    const method = page.getByLabel('Method', { exact: true }).first();
+    const onlyCash = async () => {
+      const r = await rows();
+      return r.length === 1 && r[0]![3] === 'cash';
+    };
+    await method.selectOption('');
+    await until('both gifts', async () => (await rows()).length === 2);
+    const slow = await holdRequests(page, (url) => url.pathname === '/api/v1/admin/support/ledger' && url.searchParams.get('provider') === 'stripe');
+    await method.selectOption('stripe');
+    await slow.caught();
+    await method.selectOption('cash');
+    await until('only the cash gift', onlyCash);
+    await slow.release();
+    assert.ok(await onlyCash(), 'the late answer about card gifts is dropped');
   });
 
   test('the Stripe webhook status shows the last event and recent failures', async () => {

@@ -22,6 +22,7 @@ import { signHs, SSO_SECRET } from '../../src/identity/test-kit.ts';
 import { issueToken } from '../../src/identity/tokens.ts';
 import { insertOutbox } from '../../src/notify/outbox-store.ts';
 import { staffClient } from '../helpers/admin.ts';
+import { SETTINGS_BODY_LIMIT } from '../../src/moderation/admin/site-routes.ts';
 
 type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
 type JsonObject = { [key: string]: Json };
@@ -29,6 +30,9 @@ type JsonObject = { [key: string]: Json };
 const SITE = 'demo';
 /** New campaigns go to a site of their own: one made active would end the demo campaign that checkout uses. */
 const CAMPAIGN_SITE = 'fuzz-campaigns';
+/** Settings are fuzzed on a site of their own: a valid mutation (a one-second edit window, premoderation) must not break the other routes' fixtures. */
+const SETTINGS_SITE = 'fuzz-settings';
+const SETTINGS_PATH = `/api/v1/admin/sites/${SETTINGS_SITE}/settings`;
 const SEED = Number(process.env.FUZZ_SEED ?? 0xc0110 /* any fixed number: runs are reproducible */);
 const RANDOM_CASES = Number(process.env.FUZZ_CASES ?? 200);
 // SQLite by default; FUZZ_ENGINES=sqlite,postgres runs the whole fuzzer on each.
@@ -55,6 +59,8 @@ interface Fixture {
   ssoToken?: string;
   /** An unsubscribe link's token for a fresh subscriber. */
   unsubscribeToken?: string;
+  /** The site settings' current version, which a save must carry. */
+  settingsVersion?: number;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -84,6 +90,10 @@ interface WriteRoute {
   notFound?: string;
   /** Fields the injection case would add that are this route's own, validated ones (a campaign's status). */
   ownFields?: string[];
+  /** Objects at and under this path refuse unknown keys (a 400 naming the key) rather than drop them. */
+  strictUnder?: string;
+  /** The route's own body limit, when it is not BODY_LIMIT. */
+  bodyLimit?: number;
 }
 
 let subjects = 0;
@@ -163,6 +173,13 @@ async function prepareQuestion(f: Fixture): Promise<void> {
   const res = await api('POST', '/api/v1/admin/inline/questions', { site: SITE, page: f.page, url: 'https://publisher.example/articles/fuzz', question: 'Fuzz question?', anchor: QUESTION_ANCHOR }, consoleHeaders());
   assert.equal(res.status, 201, `could not place a fixture question: ${JSON.stringify(res.body)}`);
   f.id = res.body.question.id;
+}
+
+/** The settings' version as it is now: every accepted save bumps it, and a stale one is a 409. */
+async function prepareSettingsVersion(f: Fixture): Promise<void> {
+  const res = await api('GET', SETTINGS_PATH, undefined, consoleHeaders());
+  assert.equal(res.status, 200, `could not read the settings: ${JSON.stringify(res.body)}`);
+  f.settingsVersion = res.body.version;
 }
 
 /** What the console's routes share: its session. */
@@ -443,6 +460,33 @@ const ROUTES: WriteRoute[] = [
     ok: 200,
     required: ['text', 'amounts', 'amounts.once', 'amounts.month', 'card', 'links', 'crypto'],
     auth: 'none',
+  },
+  {
+    name: 'PUT /api/v1/admin/sites/:site/settings',
+    method: 'PUT',
+    path: () => SETTINGS_PATH,
+    // Nullable settings (thresholds, autoCloseDays, inline.root) stay out: this fuzzer takes
+    // null for a wrong value. src/moderation/admin tests cover them.
+    body: (f) => ({
+      version: f.settingsVersion ?? 0,
+      settings: {
+        maxDepth: 4,
+        theme: 'dark',
+        inline: { attraction: 'pulse', readerSelection: true },
+        moderation: {
+          premoderation: { mode: 'first', firstCount: 2 },
+          terms: { suspect: ['fuzzword', { term: 'fuzzstem', match: 'stem' }] },
+          links: { max: 2, allow: ['example.org'] },
+          reports: { threshold: 4 },
+        },
+      },
+    }),
+    ok: 200,
+    required: ['version', 'settings'],
+    strictUnder: 'settings',
+    bodyLimit: SETTINGS_BODY_LIMIT,
+    prepare: prepareSettingsVersion,
+    ...CONSOLE,
   },
   {
     name: 'POST /api/v1/admin/comments/:id/moderate',
@@ -731,9 +775,10 @@ const missingAndExtraFields: Generator = (route) => {
   }));
   const objects = [[], ...nodesOf(sample).filter(({ value }) => jsonType(value) === 'object').map(({ path }) => path)];
   const injected: JsonObject = { status: 'approved', score: 1000, up: 1000, html: '<script>alert(1)</script>', id: 'AAAAAAAAAAAAAAAA', deleted: true, isAdmin: true, editToken: 'chosen-token' };
+  const strict = (path: string[]) => route.strictUnder !== undefined && (dotted(path) === route.strictUnder || dotted(path).startsWith(`${route.strictUnder}.`));
   const extra = objects.flatMap((path): Case[] => [
     {
-      name: `unknown fields in ${dotted(path) || 'the body'} are dropped, not trusted`,
+      name: `unknown fields in ${dotted(path) || 'the body'} are ${strict(path) ? 'refused' : 'dropped, not trusted'}`,
       route,
       build: (f) => {
         const body = route.body!(f);
@@ -741,7 +786,7 @@ const missingAndExtraFields: Generator = (route) => {
         const target = path.length ? setAt(body, path, { ...(nodesOf(body).find((n) => dotted(n.path) === dotted(path))!.value as JsonObject), ...foreign }) : { ...body, ...foreign };
         return request(route, f, { body: JSON.stringify(target) });
       },
-      expect: { status: route.ok, absent: ['<script', 'AAAAAAAAAAAAAAAA', 'chosen-token', ':1000'] },
+      expect: { ...(strict(path) ? { status: 400, code: 'invalid_request', field: dotted(path) } : { status: route.ok }), absent: ['<script', 'AAAAAAAAAAAAAAAA', 'chosen-token', ':1000'] },
     },
   ]);
   const manyKeys: Case = {
@@ -769,12 +814,15 @@ const prototypePollution: Generator = (route) => {
   return cases.map(([name, build, expect]) => ({ name: `prototype pollution: ${name}`, route, build: (f) => request(route, f, { body: build(f) }), expect }));
 };
 
-function hugeValues(limit: number): Generator {
+function hugeValues(bodyLimit: number): Generator {
   return (route) => {
+    const limit = route.bodyLimit ?? bodyLimit;
+    const MB = 1 << 20;
+    const tooLarge: Expect = { status: 413, code: 'body_too_large' };
     const sample = route.body?.({ page: 'p', id: 'ID', editToken: 't' });
     const leaves = sample ? nodesOf(sample).filter(({ value }) => jsonType(value) !== 'object') : [];
     const perField = leaves.flatMap(({ path, value }): Case[] => [
-      { name: `huge value: ${dotted(path)} of 1 MB`, route, build: (f) => request(route, f, { body: JSON.stringify(setAt(route.body!(f), path, 'x'.repeat(1 << 20))) }), expect: { status: 413, code: 'body_too_large' } },
+      { name: `huge value: ${dotted(path)} of 1 MB`, route, build: (f) => request(route, f, { body: JSON.stringify(setAt(route.body!(f), path, 'x'.repeat(MB))) }), expect: MB > limit ? tooLarge : { status: 400, field: dotted(path) } },
       { name: `huge value: ${dotted(path)} of 60,000 characters`, route, build: (f) => request(route, f, { body: JSON.stringify(setAt(route.body!(f), path, 'y'.repeat(60_000))) }), expect: { status: 400, field: dotted(path) } },
       { name: `huge value: ${dotted(path)} as 20,000 numbers`, route, build: (f) => request(route, f, { body: JSON.stringify(setAt(route.body!(f), path, Array(20_000).fill(0))) }), expect: { status: 400, field: dotted(path) } },
       { name: `huge value: ${dotted(path)} = 1e308`, route, build: (f) => request(route, f, { body: JSON.stringify(setAt(route.body!(f), path, 1e308)) }), expect: { status: 400, field: dotted(path) } },
@@ -786,10 +834,10 @@ function hugeValues(limit: number): Generator {
     };
     return [
       ...perField,
-      { name: `body one byte over BODY_LIMIT (${limit})`, route, build: (f) => request(route, f, { body: padded(f, limit + 1) }), expect: { status: 413, code: 'body_too_large' } },
-      { name: 'body of 1 MB', route, build: (f) => request(route, f, { body: padded(f, 1 << 20) }), expect: { status: 413, code: 'body_too_large' } },
-      { name: 'body exactly at BODY_LIMIT is accepted', route, build: (f) => request(route, f, { body: padded(f, limit) }), expect: { status: route.ok } },
-      { name: 'Content-Length claims 10 GB', route, build: (f) => request(route, f, { headers: { 'Content-Length': String(10 * 1024 ** 3) } }), expect: route.body ? { status: 413, code: 'body_too_large' } : REJECT },
+      { name: `body one byte over the body limit (${limit})`, route, build: (f) => request(route, f, { body: padded(f, limit + 1) }), expect: tooLarge },
+      { name: 'body of 1 MB', route, build: (f) => request(route, f, { body: padded(f, MB) }), expect: MB > limit ? tooLarge : { status: route.ok } },
+      { name: 'body exactly at the body limit is accepted', route, build: (f) => request(route, f, { body: padded(f, limit) }), expect: { status: route.ok } },
+      { name: 'Content-Length claims 10 GB', route, build: (f) => request(route, f, { headers: { 'Content-Length': String(10 * 1024 ** 3) } }), expect: route.body ? tooLarge : REJECT },
     ];
   };
 }
@@ -1312,6 +1360,8 @@ async function stored(page: string) {
     alerts: await db.selectFrom('moderator_alerts').select(['user_id', 'site_id', 'pending', 'reports', 'mode']).orderBy('user_id').execute(),
     failedOutbox: Number((await db.selectFrom('outbox').select((eb) => eb.fn.countAll().as('n')).where('failed_at', 'is not', null).executeTakeFirstOrThrow()).n),
     subscriptions: Number((await db.selectFrom('subscriptions').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n),
+    // A refused settings save stores nothing and bumps no version.
+    settings: (await db.selectFrom('sites').select('settings').where('id', '=', SETTINGS_SITE).executeTakeFirst())?.settings,
   };
   return { thread, comments, votes, questions, totals };
 }
@@ -1417,7 +1467,9 @@ for (const engine of ENGINES.filter((e) => ENGINE_NAMES.includes(e.name))) descr
     server = await startServer({ RATE_LIMITS: 'false', SSO_SECRET, ...stripeEnv(stripe), SUPPORT_ADMIN_TOKEN }, database);
     const { client } = await staffClient(server, 'global', 'fuzz');
     consoleSession = { cookie: client.cookie, csrf: client.csrf };
-    await createSiteService(createSiteStore(server.app.database.db)).ensure(CAMPAIGN_SITE, 'Fuzz campaigns', ['https://publisher.example'], {});
+    const sites = createSiteService(createSiteStore(server.app.database.db));
+    await sites.ensure(CAMPAIGN_SITE, 'Fuzz campaigns', ['https://publisher.example'], {});
+    await sites.ensure(SETTINGS_SITE, 'Fuzz settings', ['https://publisher.example'], {});
     casesRun = 0;
     port = Number(new URL(server.url).port);
     // A comment everyone can see, with a vote on it, that no case may change.
@@ -1456,6 +1508,15 @@ for (const engine of ENGINES.filter((e) => ENGINE_NAMES.includes(e.name))) descr
     assert.deepEqual([comment.score, comment.up, comment.down, comment.deleted, comment.editedAt], [1, 1, 0, false, null]);
     assert.equal(({} as Record<string, unknown>).polluted, undefined, 'Object.prototype was polluted');
     assert.equal((await api('GET', '/healthz')).status, 200);
+    // The fuzzed site settings still load, and what they load saves back unchanged.
+    const settings = await api('GET', SETTINGS_PATH, undefined, consoleHeaders());
+    assert.equal(settings.status, 200, JSON.stringify(settings.body));
+    assert.equal(settings.body.site, SETTINGS_SITE);
+    assert.ok(Number.isSafeInteger(settings.body.version) && settings.body.version > 0, `version ${settings.body.version}: the fuzzer saved settings`);
+    const saved = await api('PUT', SETTINGS_PATH, settings.body, consoleHeaders());
+    assert.equal(saved.status, 200, JSON.stringify(saved.body));
+    assert.deepEqual(saved.body, { ...settings.body, version: settings.body.version + 1 }, 'the settings round-trip unchanged');
+    assert.deepEqual((await api('GET', SETTINGS_PATH, undefined, consoleHeaders())).body, saved.body);
     assert.ok(casesRun > 500, `only ${casesRun} cases ran`);
     t.diagnostic(`${casesRun} cases, FUZZ_SEED=${SEED}`);
   });

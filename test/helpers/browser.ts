@@ -2,7 +2,7 @@
 // A missing browser fails the suite rather than skipping it: a skipped suite is not a pass.
 import assert from 'node:assert/strict';
 import { existsSync } from 'node:fs';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type Page, type Route } from 'playwright-core';
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
@@ -53,4 +53,31 @@ export async function serveArticle(context: BrowserContext, { origin, path, serv
 <script src="${serverUrl}/embed.js" data-site="demo" data-page="${path}" ${extra} async></script></body></html>`,
     }),
   );
+}
+
+/**
+ * Holds back the page's requests whose URL `matches` until `release()`, as a slow server would
+ * answer them: `caught()` waits until one is held; `release()` lets them through and resolves
+ * once their answers have reached the page and it has had time to show them.
+ */
+export async function holdRequests(page: Page, matches: (url: URL) => boolean): Promise<{ caught(): Promise<unknown>; release(): Promise<void> }> {
+  const held: Route[] = [];
+  let open!: () => void;
+  const gate = new Promise<void>((resolve) => (open = resolve));
+  const hold = async (route: Route) => {
+    held.push(route);
+    await gate;
+    await route.continue();
+  };
+  await page.route(matches, hold);
+  return {
+    caught: () => until('a request to hold', () => held.length > 0),
+    async release() {
+      open();
+      for (const route of held) await (await route.request().response())?.finished();
+      await page.unroute(matches, hold);
+      // The answer is parsed and rendered in later tasks of the page.
+      await page.waitForTimeout(300);
+    },
+  };
 }

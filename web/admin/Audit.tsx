@@ -7,6 +7,7 @@ import { useConsole } from './context.ts';
 import { t, tr } from './i18n/t.ts';
 import { Time } from './Time.tsx';
 import type { AuditEntry, AuditFilter } from './types.ts';
+import { useLoadTickets } from './useLoadTickets.ts';
 
 /** Ids the API filters by (16 characters, time-sortable); anything else is not sent. */
 const ID = /^[0-9A-Z]{16}$/;
@@ -41,9 +42,11 @@ export function Audit() {
   const [from, setFrom] = useState('');
   const [to, setTo] = useState('');
   const [actors, setActors] = useState<Map<string, string>>(new Map([[user.id, user.email]]));
+  const takeTicket = useLoadTickets();
 
   const load = useCallback(
     async (cursor: string | null) => {
+      const current = takeTicket(cursor !== null);
       setStatus('loading');
       // The "to" day is included: entries before the next day starts.
       const filter: AuditFilter = {
@@ -52,6 +55,7 @@ export function Audit() {
       };
       try {
         const page = await api.audit(site.id, filter, cursor);
+        if (!current()) return;
         setEntries((list) => (cursor ? [...list, ...page.entries] : page.entries));
         setNext(page.nextCursor);
         setActors((m) => {
@@ -61,11 +65,12 @@ export function Audit() {
         });
         setStatus('ready');
       } catch (e) {
+        if (!current()) return;
         setError(e instanceof Error ? e.message : t('errorGeneric'));
         setStatus('error');
       }
     },
-    [api, site.id, actor, action, target, author, from, to],
+    [api, site.id, actor, action, target, author, from, to, takeTicket],
   );
 
   useEffect(() => {

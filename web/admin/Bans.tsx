@@ -7,6 +7,7 @@ import { DURATIONS } from './durations.ts';
 import { t, tr } from './i18n/t.ts';
 import { Time } from './Time.tsx';
 import type { Ban, BanMode } from './types.ts';
+import { useLoadTickets } from './useLoadTickets.ts';
 
 export function Bans() {
   const { api, site, toast } = useConsole();
@@ -15,21 +16,25 @@ export function Bans() {
   const [all, setAll] = useState(false);
   const [status, setStatus] = useState<'loading' | 'ready' | 'error'>('loading');
   const [error, setError] = useState<string | null>(null);
+  const takeTicket = useLoadTickets();
 
   const load = useCallback(
     async (cursor: string | null) => {
+      const current = takeTicket(cursor !== null);
       setStatus('loading');
       try {
         const page = await api.bans(site.id, !all, cursor);
+        if (!current()) return;
         setBans((list) => (cursor ? [...list, ...page.bans] : page.bans));
         setNext(page.nextCursor);
         setStatus('ready');
       } catch (e) {
+        if (!current()) return;
         setError(e instanceof Error ? e.message : t('errorGeneric'));
         setStatus('error');
       }
     },
-    [api, site.id, all],
+    [api, site.id, all, takeTicket],
   );
 
   useEffect(() => {

@@ -6,6 +6,7 @@ import { useConsole } from './context.ts';
 import { errorText } from './format.ts';
 import { initialQueue, loaded, type QueueState } from './queueState.ts';
 import type { AdminComment, QueueName } from './types.ts';
+import { useLoadTickets } from './useLoadTickets.ts';
 
 export function useQueueList(queue: QueueName) {
   const { api, site, toast } = useConsole();
@@ -15,8 +16,7 @@ export function useQueueList(queue: QueueName) {
   const stateRef = useRef(state);
   stateRef.current = state;
   const focusCurrent = useRef(false);
-  // A reload started later wins over an earlier one still in flight.
-  const generation = useRef(0);
+  const takeTicket = useLoadTickets();
 
   const refreshCounts = useCallback(() => {
     api.counts(site.id).then((r) => setCounts(r.counts), () => {});
@@ -24,18 +24,18 @@ export function useQueueList(queue: QueueName) {
 
   const load = useCallback(
     async (append: boolean) => {
-      const gen = append ? generation.current : ++generation.current;
+      const current = takeTicket(append);
       const cursor = append ? stateRef.current.nextCursor : null;
       setState((s) => (append ? { ...s, more: true } : { ...initialQueue, selected: new Set() }));
       try {
         const page = await api.queue(site.id, queue, cursor);
-        if (gen === generation.current) setState((s) => loaded(s, page.comments, page.nextCursor, append));
+        if (current()) setState((s) => loaded(s, page.comments, page.nextCursor, append));
       } catch (e) {
-        if (gen === generation.current) setState((s) => (append ? { ...s, more: false } : { ...s, status: 'error', error: errorText(e) }));
+        if (current()) setState((s) => (append ? { ...s, more: false } : { ...s, status: 'error', error: errorText(e) }));
         if (append) toast({ kind: 'error', message: errorText(e) });
       }
     },
-    [api, site.id, queue, toast],
+    [api, site.id, queue, toast, takeTicket],
   );
 
   useEffect(() => {

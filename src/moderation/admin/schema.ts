@@ -59,7 +59,8 @@ export const ReportsQuery = Type.Object({
 export const ResolveBody = Type.Object({ resolution: Type.Union([Type.Literal('upheld'), Type.Literal('dismissed')]), note: Note });
 
 export const PutSettingsBody = Type.Object({
-  version: Type.Integer({ minimum: 0 }),
+  // A version counts saves: never past what the store keeps (parseSettings), so a larger one is bad input, not a conflict.
+  version: Type.Integer({ minimum: 0, maximum: Number.MAX_SAFE_INTEGER }),
   settings: Type.Object({}, { additionalProperties: true, description: 'A partial settings object (see GET)' }),
 });
 

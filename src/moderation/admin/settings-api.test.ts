@@ -197,6 +197,38 @@ for (const engine of ENGINES) {
       }
     });
 
+    it('refuses values nested thousands deep, and versions past any save count, with 400 naming the field', async () => {
+      const before = await read();
+      const arrays = '['.repeat(10_000) + ']'.repeat(10_000);
+      const objects = '{"a":'.repeat(10_000) + '0' + '}'.repeat(10_000);
+      // Sent as text: the test's own JSON.stringify would overflow on such values, as the server's once did.
+      const putRaw = (settings: string) =>
+        fetch(`${h.server.url}/api/v1/admin/sites/${SITE}/settings`, {
+          method: 'PUT',
+          headers: { 'content-type': 'application/json', cookie: admin.cookie, 'x-csrf-token': admin.csrf },
+          body: `{"version":${before.version},"settings":${settings}}`,
+        });
+      const deep: Array<[string, string]> = [
+        [`{"maxDepth":${arrays}}`, 'settings.maxDepth'],
+        [`{"theme":${objects}}`, 'settings.theme'],
+        [`{"inline":${objects}}`, 'settings.inline.a'],
+        [`{"favourite":${arrays}}`, 'settings.favourite'],
+        [`{"moderation":{"links":{"allow":${arrays}}}}`, 'settings.moderation.links.allow.0'],
+      ];
+      for (const [settings, field] of deep) {
+        const res = await putRaw(settings);
+        const body = (await res.json()) as { error: { code: string; field: string } };
+        assert.equal(res.status, 400, `${field}: ${JSON.stringify(body)}`);
+        assert.deepEqual([body.error.code, body.error.field], ['invalid_request', field]);
+      }
+      for (const version of [1e308, 2 ** 53]) {
+        const res = await put(version, { maxDepth: 4 });
+        assert.equal(res.status, 400, `version ${version}: ${res.text}`);
+        assert.equal(res.body.error.field, 'version');
+      }
+      assert.deepEqual(await read(), before);
+    });
+
     it('merges partial objects at every depth, top-level objects included', async () => {
       const doc = await read();
       const res = await put(doc.version, { inline: { attraction: 'off' }, moderation: { duplicates: { crossAuthor: { minAuthors: 7 } } } });

@@ -26,7 +26,7 @@ async function authorOf(ctx: AdminContext, siteId: string, commentId: string): P
 }
 
 /** Term lists of 10,000 entries do not fit the default body limit. */
-const SETTINGS_BODY_LIMIT = 8 * 1024 * 1024;
+export const SETTINGS_BODY_LIMIT = 8 * 1024 * 1024;
 
 export async function siteRoutes(app: FastifyInstance, ctx: AdminContext): Promise<void> {
   app.get(`${PREFIX}/sites/:site/settings`, { schema: { tags, summary: "A site's settings, defaults filled in", params: SiteParams } }, async (request) => {

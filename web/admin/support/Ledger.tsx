@@ -6,6 +6,7 @@ import { useCallback, useEffect, useState } from 'preact/hooks';
 import { useConsole } from '../context.ts';
 import { errorText } from '../format.ts';
 import { t } from '../i18n/t.ts';
+import { useLoadTickets } from '../useLoadTickets.ts';
 import { DailyTotalsTable } from './DailyTotals.tsx';
 import { LedgerFilters, type FilterDraft } from './LedgerFilters.tsx';
 import { LedgerTable } from './LedgerTable.tsx';
@@ -30,6 +31,7 @@ export function Ledger() {
   const [status, setStatus] = useState<'loading' | 'ready' | 'error'>('loading');
   const [error, setError] = useState<string | null>(null);
   const [generation, setGeneration] = useState(0);
+  const takeTicket = useLoadTickets();
 
   useEffect(() => {
     api.campaigns(site.id).then((r) => setCampaigns(r.campaigns), () => setCampaigns([]));
@@ -37,18 +39,21 @@ export function Ledger() {
 
   const load = useCallback(
     async (cursor: string | null) => {
+      const current = takeTicket(cursor !== null);
       setStatus('loading');
       try {
         const page = await api.ledger(site.id, apiFilter(filter), cursor);
+        if (!current()) return;
         setEntries((list) => (cursor ? [...list, ...page.entries] : page.entries));
         setNext(page.nextCursor);
         setStatus('ready');
       } catch (e) {
+        if (!current()) return;
         setError(errorText(e));
         setStatus('error');
       }
     },
-    [api, site.id, filter],
+    [api, site.id, filter, takeTicket],
   );
 
   useEffect(() => {
