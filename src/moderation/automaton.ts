@@ -25,7 +25,36 @@ export interface Automaton {
 /** Entries of the dense table (states × alphabet): 64 Ki × 4 bytes stays in a core's L2 cache. */
 const DENSE_ENTRIES = 1 << 16;
 
+/** What a scan reads. Built apart from the scanner, so the closures keep these typed arrays
+ * and nothing of the build (its maps held 25 MB for 10,000 terms, for the collector to walk). */
+interface Tables {
+  patternCount: number;
+  stateCount: number;
+  /** Alphabet size; symbols of ASCII units by code, of the others by map. */
+  A: number;
+  ascii: Int32Array;
+  wide: Map<number, number>;
+  /** States below this have a dense row of complete transitions. */
+  denseStates: number;
+  dense: Int32Array;
+  edges: EdgeTable;
+  fail: Int32Array;
+  /** A dense entry is a trie edge only when it goes one deeper. */
+  depth: Int32Array;
+  /** Patterns ending at a state: a list through outNext. */
+  outHead: Int32Array;
+  outNext: Int32Array;
+  /** Next state with output along the failure chain; 0: none. */
+  dict: Int32Array;
+  /** The state itself if a pattern ends there, else dict; 0: none. */
+  firstOutput: Int32Array;
+}
+
 export function buildAutomaton(patterns: readonly string[]): Automaton {
+  return scanner(build(patterns));
+}
+
+function build(patterns: readonly string[]): Tables {
   const symbols = new Map<number, number>();
   for (const p of patterns) {
     for (let i = 0; i < p.length; i++) {
@@ -35,34 +64,38 @@ export function buildAutomaton(patterns: readonly string[]): Automaton {
   }
   const A = Math.max(1, symbols.size);
   const ascii = new Int32Array(128).fill(-1);
-  for (const [c, s] of symbols) if (c < 128) ascii[c] = s;
-  const symbolOf = (c: number) => (c < 128 ? ascii[c] : (symbols.get(c) ?? -1));
+  const wide = new Map<number, number>();
+  for (const [c, s] of symbols) {
+    if (c < 128) ascii[c] = s;
+    else wide.set(c, s);
+  }
 
   // The trie, in insertion order: children by state × alphabet + symbol.
   const trie = new Map<number, number>();
-  let trieStates = 1;
+  let states = 1;
   const ending: number[][] = [[]]; // patterns ending at each trie state
-  patterns.forEach((p, index) => {
-    if (p.length === 0) return;
+  for (let index = 0; index < patterns.length; index++) {
+    const p = patterns[index];
+    if (p.length === 0) continue;
     let state = 0;
     for (let i = 0; i < p.length; i++) {
       const key = state * A + symbols.get(p.charCodeAt(i))!;
       let child = trie.get(key);
       if (child === undefined) {
-        child = trieStates++;
+        child = states++;
         trie.set(key, child);
         ending.push([]);
       }
       state = child;
     }
     ending[state].push(index);
-  });
+  }
 
   // Breadth-first renumbering: children of each state, visited in symbol order.
-  const childrenOf: Array<Array<[number, number]>> = Array.from({ length: trieStates }, () => []);
+  const childrenOf: Array<Array<[number, number]>> = Array.from({ length: states }, () => []);
   for (const [key, child] of trie) childrenOf[Math.floor(key / A)].push([key % A, child]);
-  const order = new Int32Array(trieStates); // new id → trie id
-  const id = new Int32Array(trieStates); // trie id → new id
+  const order = new Int32Array(states); // new id → trie id
+  const id = new Int32Array(states); // trie id → new id
   let visited = 1;
   for (let q = 0; q < visited; q++) {
     for (const [, child] of childrenOf[order[q]].sort((x, y) => x[0] - y[0])) {
@@ -70,28 +103,27 @@ export function buildAutomaton(patterns: readonly string[]): Automaton {
       order[visited++] = child;
     }
   }
-  const states = trieStates;
   const goto = new Map<number, number>(); // in new ids
   for (const [key, child] of trie) goto.set(id[Math.floor(key / A)] * A + (key % A), id[child]);
 
-  // Failure links, dictionary links and complete transitions for the dense states, in BFS order
-  // (a state's failure target is shallower, so it is done before it).
-  const denseStates = Math.max(1, Math.min(states, Math.floor(DENSE_ENTRIES / A)));
-  const dense = new Int32Array(denseStates * A);
-  const fail = new Int32Array(states);
-  const outHead = new Int32Array(states).fill(-1);
-  const outNext = new Int32Array(patterns.length).fill(-1);
+  const t: Tables = {
+    patternCount: patterns.length, stateCount: states, A, ascii, wide,
+    denseStates: Math.max(1, Math.min(states, Math.floor(DENSE_ENTRIES / A))),
+    dense: new Int32Array(0), edges: edgeTable(goto),
+    fail: new Int32Array(states), depth: new Int32Array(states),
+    outHead: new Int32Array(states).fill(-1), outNext: new Int32Array(patterns.length).fill(-1),
+    dict: new Int32Array(states), firstOutput: new Int32Array(states),
+  };
+  const { denseStates, fail, depth, outHead, outNext, dict, firstOutput } = t;
+  const dense = (t.dense = new Int32Array(denseStates * A));
   ending.forEach((list, trieId) => {
     for (const pattern of list) {
       outNext[pattern] = outHead[id[trieId]];
       outHead[id[trieId]] = pattern;
     }
   });
-  const depth = new Int32Array(states); // a dense entry is a trie edge only when it goes one deeper
-  const dict = new Int32Array(states).fill(0); // next state with output along the failure chain; 0: none
-  const firstOutput = new Int32Array(states); // the state itself if a pattern ends there, else dict; 0: none
+  // The complete transition: dense states have it; deeper ones follow failure links to one.
   const step = (state: number, sym: number): number => {
-    // The complete transition: dense states have it; deeper ones follow failure links to one.
     for (;;) {
       if (state < denseStates) return dense[state * A + sym];
       const next = goto.get(state * A + sym);
@@ -99,6 +131,8 @@ export function buildAutomaton(patterns: readonly string[]): Automaton {
       state = fail[state];
     }
   };
+  // Failure links, dictionary links and dense rows in BFS order: a state's failure target is
+  // shallower, so it is done before it.
   for (let u = 0; u < states; u++) {
     for (let sym = 0; sym < A && u < denseStates; sym++) {
       const child = goto.get(u * A + sym);
@@ -113,11 +147,15 @@ export function buildAutomaton(patterns: readonly string[]): Automaton {
       firstOutput[child] = outHead[child] >= 0 ? child : dict[child];
     }
   }
+  return t;
+}
 
-  const edges = edgeTable(goto);
+function scanner(t: Tables): Automaton {
+  const { A, ascii, wide, denseStates, dense, edges, fail, depth, outHead, outNext, dict, firstOutput } = t;
+  const symbolOf = (c: number) => (c < 128 ? ascii[c] : (wide.get(c) ?? -1));
   return {
-    patternCount: patterns.length,
-    stateCount: states,
+    patternCount: t.patternCount,
+    stateCount: t.stateCount,
     scan(text, onMatch) {
       let state = 0;
       for (let i = 0; i < text.length; i++) {
@@ -162,7 +200,11 @@ export function buildAutomaton(patterns: readonly string[]): Automaton {
 
 /** Non-negative integer keys to states, key and value side by side in one typed array (one
  * cache line per probe), linear probing; -1 when absent. */
-function edgeTable(map: Map<number, number>): { get(key: number): number } {
+interface EdgeTable {
+  get(key: number): number;
+}
+
+function edgeTable(map: Map<number, number>): EdgeTable {
   let bits = 1;
   while (1 << bits < map.size * 2) bits++;
   const mask = (1 << bits) - 1;

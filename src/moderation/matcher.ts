@@ -118,6 +118,15 @@ interface PatternSet {
   entries: number[];
 }
 
+// Folded suffix lists, shared by the entries that give the same list (most give none and get
+// the default): one copy, not one per term of a 10,000-term list.
+const suffixLists = new WeakMap<readonly string[], readonly string[]>();
+function foldedSuffixes(suffixes: readonly string[]): readonly string[] {
+  let folded = suffixLists.get(suffixes);
+  if (!folded) suffixLists.set(suffixes, (folded = suffixes.map(foldedKey).filter(Boolean)));
+  return folded;
+}
+
 export function compileMatcher(inputs: readonly EntryInput[], allow: readonly string[] = []): Matcher {
   const entries: Entry[] = [];
   const anchored: PatternSet = { texts: [], patterns: [], entries: [] };
@@ -132,7 +141,7 @@ export function compileMatcher(inputs: readonly EntryInput[], allow: readonly st
       category: input.category ?? input.list,
       match: input.match ?? 'word',
       weight: input.weight ?? 1,
-      suffixes: (input.suffixes ?? DEFAULT_SUFFIXES).map(foldedKey).filter(Boolean),
+      suffixes: foldedSuffixes(input.suffixes ?? DEFAULT_SUFFIXES),
     };
     entries.push(entry);
     const set = ANCHORED.has(entry.match) ? anchored : floating;
