@@ -9,7 +9,7 @@
 // dry run records nothing.
 import { foldedOf, type Phase, type PhaseInput, type Reason } from '../phase.ts';
 import type { DuplicateSettings } from '../settings.ts';
-import { fingerprint, similarity, type Fingerprint } from './fingerprint.ts';
+import { fingerprint, similarityAtLeast, type Fingerprint } from './fingerprint.ts';
 import type { FingerprintStore, StoredFingerprint } from './duplicate-store.ts';
 import { identityKeys, keyString } from './identity.ts';
 import { decide } from './actions.ts';
@@ -76,8 +76,8 @@ export function createDuplicatePhases({ store, now = Date.now }: DuplicatePhaseD
       const others: StoredFingerprint[] = [];
       for (const entry of candidates) {
         if (input.commentId !== undefined && entry.commentId === input.commentId) continue;
-        const sim = similarity(fp, entry);
-        if (sim < settings.similarity) continue;
+        const sim = similarityAtLeast(fp, entry, settings.similarity);
+        if (sim < 0) continue;
         const same = entry.authorKeys.some((k) => mine.has(k));
         if (same) {
           if (checkSame && entry.at >= at - sameAuthor.windowMinutes * MINUTE && (!best || sim > best.sim)) best = { entry, sim };

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { fold } from '../normalize.ts';
-import { BANDS, fingerprint, similarity } from './fingerprint.ts';
+import { BANDS, fingerprint, similarity, similarityAtLeast } from './fingerprint.ts';
 
 const fp = (text: string) => fingerprint(fold(text).text);
 const base = 'Buy cheap watches at our store, the best prices in town, free shipping for everyone today';
@@ -30,4 +30,16 @@ test('short and empty texts', () => {
   assert.equal(similarity(fp('hey'), fp('hey')), 1);
   assert.ok(similarity(fp('hey'), fp('bye')) < 1);
   assert.equal(fp('').length, 0);
+});
+
+test('similarityAtLeast gives the similarity when it reaches the threshold, and -1 below it', () => {
+  const texts = [base, 'Buy cheap watches at our shop, the best prices in town, free shipping for everybody today', 'Buy cheap watches here', 'The council meeting ran late.', base.toUpperCase()];
+  for (const x of texts) {
+    for (const y of texts) {
+      const sim = similarity(fp(x), fp(y));
+      for (const threshold of [0, 0.3, 0.5, 0.7, 0.703125, 0.9, 1]) {
+        assert.equal(similarityAtLeast(fp(x), fp(y), threshold), sim >= threshold ? sim : -1, `${threshold}: "${x}" / "${y}"`);
+      }
+    }
+  }
 });

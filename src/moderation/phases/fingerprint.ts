@@ -93,8 +93,18 @@ export function fingerprint(folded: string): Fingerprint {
 
 /** Estimated Jaccard similarity of the two texts' shingle sets, 0..1 (1 when identical). */
 export function similarity(a: Pick<Fingerprint, 'minhash' | 'exact'>, b: Pick<Fingerprint, 'minhash' | 'exact'>): number {
+  return similarityAtLeast(a, b, 0);
+}
+
+/** The similarity when it is at least `threshold`, else -1, known as soon as too many slots
+ * differ (a campaign's hundreds of unrelated candidates are dismissed after a few slots). */
+export function similarityAtLeast(a: Pick<Fingerprint, 'minhash' | 'exact'>, b: Pick<Fingerprint, 'minhash' | 'exact'>, threshold: number): number {
   if (a.exact === b.exact) return 1;
-  let same = 0;
-  for (let s = 0; s < SLOTS; s++) if (a.minhash[s] === b.minhash[s]) same++;
-  return same / SLOTS;
+  const allowedMisses = Math.floor(SLOTS * (1 - threshold));
+  let misses = 0;
+  for (let s = 0; s < SLOTS; s++) {
+    if (a.minhash[s] !== b.minhash[s] && ++misses > allowedMisses) return -1;
+  }
+  const sim = (SLOTS - misses) / SLOTS;
+  return sim >= threshold ? sim : -1;
 }
