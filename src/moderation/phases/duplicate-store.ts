@@ -12,14 +12,14 @@ export interface FingerprintEntry {
   authorKeys: string[];
   exact: string;
   minhash: Uint32Array;
-  bands: string[];
+  bands: number[];
   length: number;
 }
 
 export interface CandidateQuery {
   siteId: string;
   /** Entries sharing any of these bands… */
-  bands: string[];
+  bands: number[];
   /** …or any of these author keys… */
   authorKeys: string[];
   /** …recorded at or after this time (ms). */
@@ -48,9 +48,40 @@ export interface MemoryStoreOptions {
   now?: () => number;
 }
 
+/** What a key of the index holds: one entry alone (most keys: the bands of a text seen once),
+ * or a list, oldest first, once a second arrives. No array per key: 10,000 comments make
+ * about 180,000 keys, and the collector walks all of them. */
+type Slot = FingerprintEntry | FingerprintEntry[];
+
 interface SiteIndex {
-  bands: Map<string, FingerprintEntry[]>;
-  authors: Map<string, FingerprintEntry[]>;
+  bands: Map<number, Slot>;
+  authors: Map<string, Slot>;
+}
+
+function link<K>(map: Map<K, Slot>, key: K, entry: FingerprintEntry, perKey: number): void {
+  const slot = map.get(key);
+  if (slot === undefined) map.set(key, entry);
+  else if (!Array.isArray(slot)) map.set(key, [slot, entry]);
+  else {
+    slot.push(entry);
+    if (slot.length > perKey) slot.shift();
+  }
+}
+
+function unlink<K>(map: Map<K, Slot>, key: K, entry: FingerprintEntry): void {
+  const slot = map.get(key);
+  if (slot === entry) map.delete(key);
+  else if (Array.isArray(slot)) {
+    const at = slot.indexOf(entry);
+    if (at >= 0) slot.splice(at, 1);
+    if (slot.length === 0) map.delete(key);
+  }
+}
+
+function each(slot: Slot | undefined, visit: (entry: FingerprintEntry) => void): void {
+  if (slot === undefined) return;
+  if (Array.isArray(slot)) for (const entry of slot) visit(entry);
+  else visit(slot);
 }
 
 /** Bounded in-memory store: one process's recent comments; forgotten on restart. */
@@ -65,21 +96,6 @@ export function createMemoryFingerprintStore(options: MemoryStoreOptions = {}): 
     if (!index) sites.set(siteId, (index = { bands: new Map(), authors: new Map() }));
     return index;
   };
-
-  function unlink(map: Map<string, FingerprintEntry[]>, key: string, entry: FingerprintEntry) {
-    const list = map.get(key);
-    if (!list) return;
-    const at = list.indexOf(entry);
-    if (at >= 0) list.splice(at, 1);
-    if (list.length === 0) map.delete(key);
-  }
-
-  function link(map: Map<string, FingerprintEntry[]>, key: string, entry: FingerprintEntry) {
-    let list = map.get(key);
-    if (!list) map.set(key, (list = []));
-    list.push(entry);
-    if (list.length > perKey) list.shift();
-  }
 
   function remove(id: string) {
     const entry = entries.get(id);
@@ -96,11 +112,11 @@ export function createMemoryFingerprintStore(options: MemoryStoreOptions = {}): 
       const index = sites.get(siteId);
       if (!index) return [];
       const found = new Set<FingerprintEntry>();
-      const take = (list: FingerprintEntry[] | undefined) => {
-        if (list) for (const e of list) if (e.at >= since) found.add(e);
+      const take = (entry: FingerprintEntry) => {
+        if (entry.at >= since) found.add(entry);
       };
-      for (const band of bands) take(index.bands.get(band));
-      for (const key of authorKeys) take(index.authors.get(key));
+      for (const band of bands) each(index.bands.get(band), take);
+      for (const key of authorKeys) each(index.authors.get(key), take);
       return [...found];
     },
     async add(entry) {
@@ -108,8 +124,8 @@ export function createMemoryFingerprintStore(options: MemoryStoreOptions = {}): 
       remove(id);
       entries.set(id, entry);
       const index = siteIndex(entry.siteId);
-      for (const band of entry.bands) link(index.bands, band, entry);
-      for (const key of entry.authorKeys) link(index.authors, key, entry);
+      for (const band of entry.bands) link(index.bands, band, entry, perKey);
+      for (const key of entry.authorKeys) link(index.authors, key, entry, perKey);
       const oldest = now() - retentionMs;
       for (const [key, e] of entries) {
         if (entries.size <= maxEntries && e.at >= oldest) break;

@@ -16,6 +16,8 @@ export const SLOTS = 64;
 export const BANDS = 16;
 const ROWS = SLOTS / BANDS;
 const SHINGLE = 5;
+const BAND_HASH_BITS = 26;
+const BAND_SPAN = 2 ** BAND_HASH_BITS;
 const SLOT_SHIFT = 32 - Math.log2(SLOTS);
 const EMPTY = 0xffffffff;
 
@@ -24,8 +26,9 @@ export interface Fingerprint {
   exact: string;
   /** Minimum hash per slot over the text's shingles. */
   minhash: Uint32Array;
-  /** One key per band: `${band}:${hash of its slots}`. */
-  bands: string[];
+  /** One key per band: band × 2^26 + 26 bits of the hash of its slots. A small integer, so a
+   * store's index maps numbers (cheap keys) rather than 16 strings per comment. */
+  bands: number[];
   /** Length of the folded text without spaces. */
   length: number;
 }
@@ -81,11 +84,11 @@ export function fingerprint(folded: string): Fingerprint {
     if (value < minhash[slot]) minhash[slot] = value;
   }
   if (text.length > 0) densify(minhash);
-  const bands: string[] = [];
+  const bands: number[] = [];
   for (let b = 0; b < BANDS; b++) {
     let h = 0x811c9dc5 ^ b;
     for (let r = 0; r < ROWS; r++) h = mix(Math.imul(h ^ minhash[b * ROWS + r], 0x01000193));
-    bands.push(`${b}:${h.toString(36)}`);
+    bands.push(b * BAND_SPAN + (h >>> (32 - BAND_HASH_BITS)));
   }
   const exact = `${fnv(text, 0, text.length).toString(36)}.${mix(fnv(text, 0, text.length) ^ text.length).toString(36)}`;
   return { exact, minhash, bands, length: text.length };

@@ -89,6 +89,9 @@ function script(redis: Redis, source: string) {
   };
 }
 
+/** A band's key beside the author keys ("visitor:…", "ip:…"), which never start "b:". */
+const bandKey = (band: number) => `b:${band}`;
+
 export function createRedisFingerprintStore(redis: Redis, options: RedisFingerprintStoreOptions = {}): FingerprintStore {
   // v2: one-permutation fingerprints; entries of the earlier format are not comparable.
   const { prefix = 'colloquy:dup2:', perKey = 64, onError = () => {} } = options;
@@ -98,7 +101,7 @@ export function createRedisFingerprintStore(redis: Redis, options: RedisFingerpr
 
   return {
     async candidates({ siteId, bands, authorKeys, since }) {
-      const keys = [...bands, ...authorKeys].map((key) => `${site(siteId)}k:${key}`);
+      const keys = [...bands.map(bandKey), ...authorKeys].map((key) => `${site(siteId)}k:${key}`);
       if (keys.length === 0) return [];
       try {
         const flat = (await candidates(keys, [since, perKey, `${site(siteId)}e:`])) as string[];
@@ -116,7 +119,7 @@ export function createRedisFingerprintStore(redis: Redis, options: RedisFingerpr
 
     async add(entry: FingerprintEntry, keepMs: number) {
       const payload: Payload = { at: entry.at, authorKeys: entry.authorKeys, exact: entry.exact, minhash: encodeMinhash(entry.minhash), length: entry.length };
-      const keys = [...new Set([...entry.bands, ...entry.authorKeys])].map((key) => `${site(entry.siteId)}k:${key}`);
+      const keys = [...new Set([...entry.bands.map(bandKey), ...entry.authorKeys])].map((key) => `${site(entry.siteId)}k:${key}`);
       try {
         await add([`${site(entry.siteId)}e:${entry.commentId}`, ...keys], [entry.commentId, entry.at, Math.max(1, Math.ceil(keepMs)), perKey, JSON.stringify(payload)]);
       } catch (error) {
