@@ -2,8 +2,9 @@
 //   - the text phases (terms + scorer) with the default lists and with `--terms` extra site terms;
 //   - every phase buildPhases() gives the server that needs no external service (closed, bans,
 //     bots with the honeypot and a real ALTCHA verification, duplicates, links, terms, scorer,
-//     premoderation in "first" mode so its count query runs, duplicates.record) with the extra
-//     terms, over a real database (SQLite, or PostgreSQL with --postgres); fingerprints in
+//     premoderation, duplicates.record) with the extra terms, twice: the default settings
+//     (premoderation "none"), and premoderation "first", so its count query runs; both
+//     over a real database (SQLite, or PostgreSQL with --postgres); fingerprints in
 //     memory as on one node, or in Redis with --redis URL as with REDIS_URL; then, apart, what
 //     the phases keep once a comment is stored (its fingerprint).
 //
@@ -115,7 +116,11 @@ async function measure(name: string, phases: readonly Phase[], ctx: PhaseContext
       totals.push(performance.now() - started);
       const used = process.cpuUsage(cpuStarted);
       cpu.push((used.user + used.system) / 1000);
-      for (const t of result.timings) byPhase.set(t.phase, [...(byPhase.get(t.phase) ?? []), t.ms]);
+      for (const t of result.timings) {
+        const list = byPhase.get(t.phase);
+        if (list) list.push(t.ms);
+        else byPhase.set(t.phase, [t.ms]);
+      }
       if (round === 0) statuses[result.status] = (statuses[result.status] ?? 0) + 1;
       if (keepAll && result.keeps.length) {
         const kept = performance.now();
@@ -135,7 +140,7 @@ async function measure(name: string, phases: readonly Phase[], ctx: PhaseContext
 }
 
 /** Every phase the server runs without external services, over a real database and ALTCHA. */
-async function fullPipeline(settings: ModerationSettings, comments: string[]): Promise<Row> {
+async function fullPipeline(settings: ModerationSettings, comments: string[], premoderation: 'none' | 'first'): Promise<Row> {
   const postgres = args.postgres ? await createPostgres() : undefined;
   const dir = mkdtempSync(join(tmpdir(), 'colloquy-moderation-bench-'));
   const database = await openDatabase(postgres?.url ?? `sqlite:${join(dir, 'bench.db')}`);
@@ -152,7 +157,7 @@ async function fullPipeline(settings: ModerationSettings, comments: string[]): P
       fingerprints: redis ? createRedisFingerprintStore(redis, { prefix, onError: (error) => { throw error; } }) : undefined,
       altcha,
     });
-    const full = resolveModerationSettings({ ...settings, premoderation: { mode: 'first' } });
+    const full = resolveModerationSettings({ ...settings, premoderation: { mode: premoderation } });
     const ctx: PhaseContext = { settings: full, siteId: 'bench' };
     const thread = { id: 'bench-thread', createdAt: Date.now(), closed: false };
     const inputOf: Inputs = async (text, i) => ({
@@ -160,7 +165,8 @@ async function fullPipeline(settings: ModerationSettings, comments: string[]): P
       author: { visitorKey: `visitor-${i}`, ipHash: `ip-${i % 5000}`, ipPrefixHash: `net-${i % 200}`, name: `Reader ${i}` },
     });
     const where = `${postgres ? 'PostgreSQL' : 'SQLite'}, fingerprints ${redis ? 'in Redis' : 'in memory'}`;
-    return await measure(`every phase, + ${args.terms} site terms (${where})`, phases, ctx, comments, inputOf, true);
+    const mode = premoderation === 'none' ? 'default settings' : 'premoderation "first"';
+    return await measure(`every phase, ${mode}, + ${args.terms} site terms (${where})`, phases, ctx, comments, inputOf, true);
   } finally {
     if (redis) {
       const keys = await redis.keys(`${prefix}*`);
@@ -188,7 +194,8 @@ const textOnly: Inputs = (text) => ({ text });
 const rows = [
   await measure('terms + scorer, default lists', textPhases, { settings: defaultModerationSettings, siteId: 'bench-default' }, comments, textOnly),
   await measure(`terms + scorer, + ${args.terms} site terms`, textPhases, { settings: loaded, siteId: 'bench-terms' }, comments, textOnly),
-  await fullPipeline(loaded, comments),
+  await fullPipeline(loaded, comments, 'none'),
+  await fullPipeline(loaded, comments, 'first'),
 ];
 
 const ms = (v: number | undefined) => (v === undefined ? '—' : v.toFixed(3));

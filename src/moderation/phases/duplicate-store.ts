@@ -84,11 +84,15 @@ function each(slot: Slot | undefined, visit: (entry: FingerprintEntry) => void):
   else visit(slot);
 }
 
+/** A stored entry, with the last candidates() call that took it. */
+type Marked = FingerprintEntry & { takenBy: number };
+
 /** Bounded in-memory store: one process's recent comments; forgotten on restart. */
 export function createMemoryFingerprintStore(options: MemoryStoreOptions = {}): FingerprintStore & { size(): number } {
   const { maxEntries = 10_000, retentionMs = 2 * 24 * 60 * 60 * 1000, perKey = 64, now = Date.now } = options;
   // Insertion order is age order, so eviction takes the first entries.
-  const entries = new Map<string, FingerprintEntry>();
+  const entries = new Map<string, Marked>();
+  let calls = 0;
   const sites = new Map<string, SiteIndex>();
 
   const siteIndex = (siteId: string) => {
@@ -111,17 +115,24 @@ export function createMemoryFingerprintStore(options: MemoryStoreOptions = {}): 
     candidates({ siteId, bands, authorKeys, since }) {
       const index = sites.get(siteId);
       if (!index) return [];
-      const found = new Set<FingerprintEntry>();
+      // An entry under several of the keys is taken once: marked with this call's stamp (a
+      // campaign's copies share most bands, and a Set of hundreds cost more than the rest).
+      const call = ++calls;
+      const found: FingerprintEntry[] = [];
       const take = (entry: FingerprintEntry) => {
-        if (entry.at >= since) found.add(entry);
+        const marked = entry as Marked;
+        if (marked.takenBy === call || entry.at < since) return;
+        marked.takenBy = call;
+        found.push(entry);
       };
       for (const band of bands) each(index.bands.get(band), take);
       for (const key of authorKeys) each(index.authors.get(key), take);
-      return [...found];
+      return found;
     },
-    async add(entry) {
-      const id = `${entry.siteId}\0${entry.commentId}`;
+    async add(given) {
+      const id = `${given.siteId}\0${given.commentId}`;
       remove(id);
+      const entry: Marked = { ...given, takenBy: 0 };
       entries.set(id, entry);
       const index = siteIndex(entry.siteId);
       for (const band of entry.bands) link(index.bands, band, entry, perKey);

@@ -88,8 +88,9 @@ export function findObfuscated(input: PhaseInput): Array<{ span: [number, number
     found.push({ span: [folded.start[from], folded.end[to]], kind: '"dot" spelled out' });
   }
 
-  // Compatibility forms (fullwidth "ｅｘａｍｐｌｅ．ｃｏｍ") that only read as a link once normalised.
-  if (/[^\x00-\x7f]/.test(text)) {
+  // Compatibility forms (fullwidth "ｅｘａｍｐｌｅ．ｃｏｍ") that only read as a link once normalised;
+  // most non-ASCII text (accents, other scripts, emoji) is normalised already and has none.
+  if (/[^\x00-\x7f]/.test(text) && mayReadAsLink(text.normalize('NFKC'), text)) {
     const { normal, origin } = nfkcWithOffsets(text);
     const plain = new Set(findLinks(text).map((l) => l.span[0]));
     for (const link of findLinks(normal)) {
@@ -99,6 +100,11 @@ export function findObfuscated(input: PhaseInput): Array<{ span: [number, number
     }
   }
   return dropOverlaps(found);
+}
+
+/** Normalising changed the text in a way that may have made a link of it. */
+function mayReadAsLink(normal: string, text: string): boolean {
+  return normal !== text && MAYBE_LINK.test(normal);
 }
 
 /** NFKC, code point by code point, with each normalised offset's original offset. */
