@@ -103,15 +103,15 @@ export interface PipelineResult {
   keeps: KeepComment[];
 }
 
-const foldedTexts = new WeakMap<PhaseInput, Folded>();
+// Kept on the input under a private key rather than in a WeakMap: a WeakMap entry per comment
+// is an ephemeron the collector has to revisit in every cycle while the input lives.
+const FOLDED = Symbol('folded text');
 
 /** The input's folded text, computed once per input and shared by the phases that need it. */
 export function foldedOf(input: PhaseInput): Folded {
-  let folded = foldedTexts.get(input);
-  if (!folded || folded.original !== input.text) {
-    folded = fold(input.text);
-    foldedTexts.set(input, folded);
-  }
+  const memo = input as PhaseInput & { [FOLDED]?: Folded };
+  let folded = memo[FOLDED];
+  if (!folded || folded.original !== input.text) memo[FOLDED] = folded = fold(input.text);
   return folded;
 }
 

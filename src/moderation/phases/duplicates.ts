@@ -20,12 +20,12 @@ export interface DuplicatePhaseDeps {
 }
 
 const MINUTE = 60_000;
-const fingerprints = new WeakMap<PhaseInput, Fingerprint>();
+// On the input under a private key, as foldedOf keeps the folded text (no WeakMap entry per comment).
+const FINGERPRINT = Symbol('fingerprint');
 
 function fingerprintOf(input: PhaseInput): Fingerprint {
-  let fp = fingerprints.get(input);
-  if (!fp) fingerprints.set(input, (fp = fingerprint(foldedOf(input).text)));
-  return fp;
+  const memo = input as PhaseInput & { [FINGERPRINT]?: Fingerprint };
+  return (memo[FINGERPRINT] ??= fingerprint(foldedOf(input).text));
 }
 
 /** Keys that make two comments "the same author": the IP prefix is too broad for that. */
