@@ -1,24 +1,30 @@
-// Aho–Corasick: all occurrences of many patterns in one left-to-right pass over the text.
+// Aho–Corasick: all occurrences of many patterns in one left-to-right pass over the text; and
+// its trie alone, for patterns that may only start a word.
 //
 // The alphabet is the set of UTF-16 units that occur in some pattern, so a character no
 // pattern uses sends the scan back to the root at once. Failure links make the scan linear in
 // the text length plus the number of matches; dictionary links list every pattern that ends
-// at a position.
+// at a position. A trie needs neither: a walk from each word start stops at the first
+// character no pattern continues with, a few steps in.
 //
 // Laid out for the cache, since a scan runs between a server's other work and finds little of
 // a 10,000-term automaton still cached (it cost ~170 ns a character, two to five cache misses):
 // states are numbered breadth first, so the shallow states a scan spends most of its time in
-// sit together; the shallowest have a dense table of complete transitions (failure links
-// already followed); deeper states keep their own edges in an open-addressing table with key
-// and value side by side; and one array says per state whether any pattern ends there.
+// sit together; the shallowest have a dense table of transitions (for the automaton, complete:
+// failure links already followed); deeper states keep their own edges in an open-addressing
+// table with key and value side by side.
 
 export interface Automaton {
   readonly patternCount: number;
   readonly stateCount: number;
   /** Calls onMatch(patternIndex, end) for every occurrence; `end` is exclusive. */
   scan(text: string, onMatch: (pattern: number, end: number) => void): void;
-  /** Like scan, but only occurrences that start where starts[i] is 1 (word starts): a walk down
-   * the trie from each start, a few steps each, instead of a step per character. */
+}
+
+export interface Trie {
+  readonly patternCount: number;
+  readonly stateCount: number;
+  /** Calls onMatch(patternIndex, end) for every occurrence that starts where starts[i] is 1. */
   scanFrom(text: string, starts: Uint8Array, onMatch: (pattern: number, end: number) => void): void;
 }
 
@@ -34,27 +40,31 @@ interface Tables {
   A: number;
   ascii: Int32Array;
   wide: Map<number, number>;
-  /** States below this have a dense row of complete transitions. */
+  /** States below this have a dense row: children, -1 for none (a trie); complete transitions
+   * (an automaton). */
   denseStates: number;
   dense: Int32Array;
   edges: EdgeTable;
+  /** Automaton only (empty in a trie). */
   fail: Int32Array;
-  /** A dense entry is a trie edge only when it goes one deeper. */
-  depth: Int32Array;
   /** Patterns ending at a state: a list through outNext. */
   outHead: Int32Array;
   outNext: Int32Array;
-  /** Next state with output along the failure chain; 0: none. */
+  /** Automaton only: next state with output along the failure chain; 0: none. */
   dict: Int32Array;
-  /** The state itself if a pattern ends there, else dict; 0: none. */
+  /** Automaton only: the state itself if a pattern ends there, else dict; 0: none. */
   firstOutput: Int32Array;
 }
 
 export function buildAutomaton(patterns: readonly string[]): Automaton {
-  return scanner(build(patterns));
+  return automatonScanner(build(patterns, true));
 }
 
-function build(patterns: readonly string[]): Tables {
+export function buildTrie(patterns: readonly string[]): Trie {
+  return trieScanner(build(patterns, false));
+}
+
+function build(patterns: readonly string[], withFailureLinks: boolean): Tables {
   const symbols = new Map<number, number>();
   for (const p of patterns) {
     for (let i = 0; i < p.length; i++) {
@@ -106,15 +116,16 @@ function build(patterns: readonly string[]): Tables {
   const goto = new Map<number, number>(); // in new ids
   for (const [key, child] of trie) goto.set(id[Math.floor(key / A)] * A + (key % A), id[child]);
 
+  const perState = withFailureLinks ? states : 0;
   const t: Tables = {
     patternCount: patterns.length, stateCount: states, A, ascii, wide,
     denseStates: Math.max(1, Math.min(states, Math.floor(DENSE_ENTRIES / A))),
     dense: new Int32Array(0), edges: edgeTable(goto),
-    fail: new Int32Array(states), depth: new Int32Array(states),
+    fail: new Int32Array(perState),
     outHead: new Int32Array(states).fill(-1), outNext: new Int32Array(patterns.length).fill(-1),
-    dict: new Int32Array(states), firstOutput: new Int32Array(states),
+    dict: new Int32Array(perState), firstOutput: new Int32Array(perState),
   };
-  const { denseStates, fail, depth, outHead, outNext, dict, firstOutput } = t;
+  const { denseStates, fail, outHead, outNext, dict, firstOutput } = t;
   const dense = (t.dense = new Int32Array(denseStates * A));
   ending.forEach((list, trieId) => {
     for (const pattern of list) {
@@ -122,6 +133,10 @@ function build(patterns: readonly string[]): Tables {
       outHead[id[trieId]] = pattern;
     }
   });
+  if (!withFailureLinks) {
+    for (let u = 0; u < denseStates; u++) for (let sym = 0; sym < A; sym++) dense[u * A + sym] = goto.get(u * A + sym) ?? -1;
+    return t;
+  }
   // The complete transition: dense states have it; deeper ones follow failure links to one.
   const step = (state: number, sym: number): number => {
     for (;;) {
@@ -140,7 +155,6 @@ function build(patterns: readonly string[]): Tables {
     }
     for (const [sym, trieChild] of childrenOf[order[u]]) {
       const child = id[trieChild];
-      depth[child] = depth[u] + 1;
       fail[child] = u === 0 ? 0 : step(fail[u], sym);
       const f = fail[child];
       dict[child] = outHead[f] >= 0 ? f : dict[f];
@@ -150,9 +164,11 @@ function build(patterns: readonly string[]): Tables {
   return t;
 }
 
-function scanner(t: Tables): Automaton {
-  const { A, ascii, wide, denseStates, dense, edges, fail, depth, outHead, outNext, dict, firstOutput } = t;
-  const symbolOf = (c: number) => (c < 128 ? ascii[c] : (wide.get(c) ?? -1));
+const symbolReader = ({ ascii, wide }: Tables) => (c: number) => (c < 128 ? ascii[c] : (wide.get(c) ?? -1));
+
+function automatonScanner(t: Tables): Automaton {
+  const { A, denseStates, dense, edges, fail, outHead, outNext, dict, firstOutput } = t;
+  const symbolOf = symbolReader(t);
   return {
     patternCount: t.patternCount,
     stateCount: t.stateCount,
@@ -181,6 +197,15 @@ function scanner(t: Tables): Automaton {
         }
       }
     },
+  };
+}
+
+function trieScanner(t: Tables): Trie {
+  const { A, denseStates, dense, edges, outHead, outNext } = t;
+  const symbolOf = symbolReader(t);
+  return {
+    patternCount: t.patternCount,
+    stateCount: t.stateCount,
     scanFrom(text, starts, onMatch) {
       for (let from = 0; from < text.length; from++) {
         if (!starts[from]) continue;
@@ -188,9 +213,8 @@ function scanner(t: Tables): Automaton {
         for (let i = from; i < text.length; i++) {
           const sym = symbolOf(text.charCodeAt(i));
           if (sym < 0) break;
-          const next = state < denseStates ? dense[state * A + sym] : edges.get(state * A + sym);
-          if (next < 0 || depth[next] !== depth[state] + 1) break;
-          state = next;
+          state = state < denseStates ? dense[state * A + sym] : edges.get(state * A + sym);
+          if (state < 0) break;
           for (let p = outHead[state]; p >= 0; p = outNext[p]) onMatch(p, i + 1);
         }
       }
@@ -198,8 +222,6 @@ function scanner(t: Tables): Automaton {
   };
 }
 
-/** Non-negative integer keys to states, key and value side by side in one typed array (one
- * cache line per probe), linear probing; -1 when absent. */
 interface EdgeTable {
   get(key: number): number;
 }

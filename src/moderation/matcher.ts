@@ -2,7 +2,7 @@
 // repeat counts and word boundaries for each candidate, then the allow-list. Terms that must
 // start a word (word, stem, prefix: nearly all) are looked for only from word starts, a short
 // walk down the trie from each; the others (suffix, any) by a scan of every character.
-import { buildAutomaton, type Automaton } from './automaton.ts';
+import { buildAutomaton, buildTrie, type Automaton, type Trie } from './automaton.ts';
 import type { Folded } from './normalize.ts';
 import { foldedKey, termPatterns, type Pattern } from './patterns.ts';
 
@@ -153,7 +153,7 @@ export function compileMatcher(inputs: readonly EntryInput[], allow: readonly st
   };
   inputs.forEach(add);
   allow.forEach((word) => add({ term: word, list: ALLOW, match: 'word' }));
-  const fromWordStarts: Automaton = buildAutomaton(anchored.texts);
+  const fromWordStarts: Trie = buildTrie(anchored.texts);
   const anywhere: Automaton = buildAutomaton(floating.texts);
 
   function scan(folded: Folded, wanted: 'terms' | 'allow'): { hits: Hit[]; allowed: [number, number][] } {
