@@ -3,28 +3,16 @@
 // process or across processes through Redis), a suspension ends on time without a reload,
 // and a site with more bans than the index holds is still answered, by a query.
 import assert from 'node:assert/strict';
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import { createLocalBus, type Bus } from '../platform/bus.ts';
-import { openDatabase, type OpenDatabase } from '../platform/db.ts';
 import { createRedisBus } from '../platform/redis-bus.ts';
-import { sqliteDatabase, type TestDatabase } from '../../test/helpers/databases.ts';
+import { useSqlite } from '../../test/helpers/databases.ts';
 import { createBanStore } from './ban-store.ts';
 import { createBanService, type NewBan } from './bans.ts';
 
 const REDIS_URL = process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
 
-let database: TestDatabase;
-let open: OpenDatabase;
-
-before(async () => {
-  database = sqliteDatabase();
-  open = await openDatabase(database.url);
-});
-
-after(async () => {
-  await open?.close();
-  await database?.drop();
-});
+const sqlite = useSqlite();
 
 let sites = 0;
 const newSite = () => `bans-${++sites}-${Date.now().toString(36)}`;
@@ -34,7 +22,7 @@ const ban = (siteId: string, changes: Partial<NewBan> = {}): NewBan => ({
 });
 
 function nodes(busA?: Bus, busB?: Bus, options: { now?: () => number; maxIndexed?: number } = {}) {
-  return [createBanService(createBanStore(open.db), { bus: busA, ...options }), createBanService(createBanStore(open.db), { bus: busB, ...options })];
+  return [createBanService(createBanStore(sqlite.open.db), { bus: busA, ...options }), createBanService(createBanStore(sqlite.open.db), { bus: busB, ...options })];
 }
 
 test('a ban made on one node applies on the other at once, and so does lifting it', async () => {

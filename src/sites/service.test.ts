@@ -2,36 +2,24 @@
 // once through the bus (in one process, or across processes through Redis), so a moderator's
 // new term list or premoderation mode applies to the very next comment everywhere.
 import assert from 'node:assert/strict';
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import { createLocalBus, type Bus } from '../platform/bus.ts';
-import { openDatabase, type OpenDatabase } from '../platform/db.ts';
 import { createRedisBus } from '../platform/redis-bus.ts';
-import { sqliteDatabase, type TestDatabase } from '../../test/helpers/databases.ts';
+import { useSqlite } from '../../test/helpers/databases.ts';
 import { createSiteService, type Site } from './service.ts';
 import { createSiteStore } from './store.ts';
 
 const REDIS_URL = process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
 
-let database: TestDatabase;
-let open: OpenDatabase;
-
-before(async () => {
-  database = sqliteDatabase();
-  open = await openDatabase(database.url);
-});
-
-after(async () => {
-  await open?.close();
-  await database?.drop();
-});
+const sqlite = useSqlite();
 
 /** The stored premoderation mode ("none" when never set). */
 const premoderation = (site: Site) => (site.settings.moderation.premoderation as { mode?: string } | undefined)?.mode ?? 'none';
 
 /** Two nodes' site services over one database, each with its own cache and bus end. */
 async function twoNodes(busA: Bus, busB: Bus, siteId: string) {
-  const a = createSiteService(createSiteStore(open.db), { bus: busA });
-  const b = createSiteService(createSiteStore(open.db), { bus: busB });
+  const a = createSiteService(createSiteStore(sqlite.open.db), { bus: busA });
+  const b = createSiteService(createSiteStore(sqlite.open.db), { bus: busB });
   await a.ensure(siteId, 'Gazette', ['https://gazette.example']);
   const cached = await b.require(siteId); // node B now holds the site in its cache
   assert.equal(premoderation(cached), 'none');
@@ -63,8 +51,8 @@ test('settings saved on one node reach another process through Redis', async () 
 });
 
 test('without a bus a node keeps its copy until it expires (what the bus is for)', async () => {
-  const a = createSiteService(createSiteStore(open.db));
-  const b = createSiteService(createSiteStore(open.db));
+  const a = createSiteService(createSiteStore(sqlite.open.db));
+  const b = createSiteService(createSiteStore(sqlite.open.db));
   await a.ensure('no-bus', 'Gazette', ['*']);
   const { settings } = await b.require('no-bus');
   await a.saveSettings('no-bus', settings.version, { moderation: { premoderation: { mode: 'all' } } });

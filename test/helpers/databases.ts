@@ -4,7 +4,9 @@ import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { after, before } from 'node:test';
 import pg from 'pg';
+import { openDatabase, type OpenDatabase } from '../../src/platform/db.ts';
 
 export const POSTGRES_URL = process.env.TEST_POSTGRES_URL ?? 'postgres://root@127.0.0.1:5432/test';
 
@@ -44,3 +46,24 @@ export const ENGINES: Array<{ name: 'sqlite' | 'postgres'; create: () => Promise
   { name: 'sqlite', create: async () => sqliteDatabase() },
   { name: 'postgres', create: postgresDatabase },
 ];
+
+/** A fresh SQLite database, migrated and open for the whole test file; closed and removed after
+ * it. Read `.open` inside tests (it is set by the file's `before`). */
+export function useSqlite(): { readonly open: OpenDatabase } {
+  let database: TestDatabase | undefined;
+  let open: OpenDatabase | undefined;
+  before(async () => {
+    database = sqliteDatabase();
+    open = await openDatabase(database.url);
+  });
+  after(async () => {
+    await open?.close();
+    await database?.drop();
+  });
+  return {
+    get open() {
+      if (!open) throw new Error('the database opens in the test file\'s before hook');
+      return open;
+    },
+  };
+}
