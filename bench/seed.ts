@@ -3,15 +3,10 @@
 // own X-Colloquy-Visitor token. Deterministic text and tree shape for a given seed.
 export const SITE = 'demo';
 
-/** Mulberry32: a tiny seeded PRNG, so two runs build the same shapes. */
-export function random(seed: number): () => number {
-  return () => {
-    seed = (seed + 0x6d2b79f5) | 0;
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { seededRandom } from '../test/helpers/random.ts';
+
+/** Mulberry32: a tiny seeded PRNG, so two runs build the same shapes (the tests' own). */
+export const random = seededRandom;
 
 /** A valid visitor token (16-128 base64url characters), distinct for each (kind, n). */
 export const visitor = (kind: string, n: number) => `bench_${kind}_${n.toString(36).padStart(10, '0')}`;
