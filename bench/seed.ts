@@ -1,9 +1,9 @@
 // Seeds the benchmark data through the public API only, as readers' browsers would:
 // every comment is a POST /api/v1/comments and every vote a PUT .../vote, each carrying its
 // own X-Colloquy-Visitor token. Deterministic text and tree shape for a given seed.
-export const SITE = 'demo';
-
 import { seededRandom } from '../test/helpers/random.ts';
+
+export const SITE = 'demo';
 
 /** Mulberry32: a tiny seeded PRNG, so two runs build the same shapes (the tests' own). */
 export const random = seededRandom;
