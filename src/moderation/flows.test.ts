@@ -80,6 +80,25 @@ for (const engine of ENGINES) {
       assert.equal(await count(page), 2);
     });
 
+    it("holds a new author's first comments until enough of theirs are approved (premoderation \"first\"), then publishes theirs at once", async () => {
+      const site = `first-${engine.name}`;
+      await h.addSite(site, ['*'], { moderation: { premoderation: { mode: 'first', firstCount: 2 } } });
+      const { client: siteMod } = await staffClient(h.server, [{ site, role: 'moderator' }]);
+      const page = newPage('first');
+      const author = newVisitor();
+      const say = async (body: string) => (await h.api.post({ site, page, body, visitor: author })).body;
+      for (const body of ['My first comment here.', 'And a second one.']) {
+        const held = await say(body);
+        assert.equal(held.status, 'pending', body);
+        const detail = await siteMod.request('GET', `/api/v1/admin/comments/${held.comment.id}`);
+        assert.ok(detail.body.comment.moderation.reasons.some((r: { rule: string }) => r.rule === 'premoderation.first'), detail.text);
+        const approved = await siteMod.request('POST', `/api/v1/admin/comments/${held.comment.id}/moderate`, { action: 'approve' });
+        assert.equal(approved.status, 200, approved.text);
+      }
+      assert.equal((await say('Now I am known here.')).status, 'approved');
+      assert.equal((await h.api.post({ site, page, body: 'Someone new.', visitor: newVisitor() })).body.status, 'pending', 'another new author is still held');
+    });
+
     it('stores every reason with its matched span and the time taken, shown in the Pending queue', async () => {
       const page = newPage('reasons');
       const body = `Honestly, ${INSULT}.`;

@@ -50,13 +50,13 @@ function authorOf(draft: Draft): AuthorIdentity {
 
 /** The premoderation phase's count: approved comments of the author on the site, by their strongest identity. */
 export function approvedCounter(comments: Pick<CommentModeration, 'approvedCount'>) {
-  return async (identity: AuthorIdentity, siteId: string | undefined): Promise<number> => {
+  return async (identity: AuthorIdentity, siteId: string | undefined, atMost: number): Promise<number> => {
     const ref = authorRefOf({
       author_key: identity.accountId ? `account:${identity.accountId}` : (identity.visitorKey ?? null),
       author_email: identity.email ?? null,
       ip_hash: identity.ipHash ?? null,
     });
-    return ref && siteId ? comments.approvedCount(siteId, ref) : 0;
+    return ref && siteId ? comments.approvedCount(siteId, ref, atMost) : 0;
   };
 }
 

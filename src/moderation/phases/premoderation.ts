@@ -3,8 +3,8 @@
 import type { AuthorIdentity, Phase, Reason } from '../phase.ts';
 
 /** How many of this author's comments (by any of their identities) a moderator or the
- * pipeline approved on the site. */
-export type ApprovedCountOf = (identity: AuthorIdentity, siteId: string | undefined) => Promise<number> | number;
+ * pipeline approved on the site, counted up to `atMost` (more need not be counted). */
+export type ApprovedCountOf = (identity: AuthorIdentity, siteId: string | undefined, atMost: number) => Promise<number> | number;
 
 export interface PremoderationPhaseDeps {
   /** Needed for mode "first"; without it every comment of that mode is held. */
@@ -24,7 +24,7 @@ export function createPremoderationPhase({ approvedCountOf }: PremoderationPhase
       let approved = 0;
       if (input.author && approvedCountOf) {
         try {
-          approved = await approvedCountOf(input.author, ctx.siteId);
+          approved = await approvedCountOf(input.author, ctx.siteId, firstCount);
         } catch (error) {
           return hold('premoderation.unavailable', `could not count the author's approved comments: ${(error as Error).message}`);
         }
