@@ -132,7 +132,7 @@ export async function buildApp(config: Config, overrides: AppOverrides = {}): Pr
   await http.register(meRoutes, { identity, sites, myComments: accountComments.page });
   await http.register(avatarRoutes);
   await http.register(threadHtmlRoutes, { comments, sites });
-  await registerInline(http, { db: database.db, comments: commentStore, sites, bus, cacheEntries: config.cacheEntries, guard: moderation.guard, audit: moderation.audit, fetchPrivate: config.inlineFetchPrivate });
+  await registerInline(http, { db: database.db, comments: commentStore, sites, bus, cacheEntries: config.cacheEntries, guard: moderation.guard, audit: moderation.audit, limiter: moderation.staffLimiter, fetchPrivate: config.inlineFetchPrivate });
   const live = new LiveHub(bus);
   await http.register(liveRoutes, { sites, live });
   await http.register(notifyAdminRoutes, { guard: moderation.guard, sites, staffAlerts, notify, audit: moderation.audit });

@@ -6,6 +6,7 @@ import type { Static } from 'typebox';
 import type { ThreadDirectory } from '../comments/thread-directory.ts';
 import type { AuditService } from '../moderation/audit.ts';
 import { notFound } from '../platform/errors.ts';
+import { enforce, type Limit, type RateLimiter } from '../platform/rate-limit.ts';
 import type { Site, SiteService } from '../sites/service.ts';
 import type { StaffGuard } from '../staff/guard.ts';
 import type { StaffUser } from '../staff/service.ts';
@@ -21,12 +22,15 @@ export interface InlineAdminDeps {
   store: QuestionStore;
   threads: ThreadDirectory;
   audit: AuditService;
+  limiter: RateLimiter;
   /** INLINE_FETCH_PRIVATE: the console may read articles on private addresses. */
   fetchPrivate: boolean;
 }
 
 const tags = ['inline admin'];
 const PREFIX = '/api/v1/admin/inline';
+/** Each read makes the server fetch from the publisher's site: a stolen or careless session must not hammer it. */
+const ARTICLE_READS: Limit = { name: 'inline:article', max: 20, windowMs: 60_000 };
 
 export async function inlineAdminRoutes(app: FastifyInstance, deps: InlineAdminDeps): Promise<void> {
   // A session first (401, before the body is validated), then CSRF and same origin for writes.
@@ -56,7 +60,8 @@ export async function inlineAdminRoutes(app: FastifyInstance, deps: InlineAdminD
 
   app.get(`${PREFIX}/article`, { schema: { tags, summary: "An article's HTML, read by the server from one of the site's origins (never rendered by the console)", querystring: ArticleQuery } }, async (request) => {
     const q = request.query as Static<typeof ArticleQuery>;
-    const { site } = await siteOf(request, q.site);
+    const { site, user } = await siteOf(request, q.site);
+    await enforce(deps.limiter, [[ARTICLE_READS, user.id]]);
     return fetchArticle(q.url, { allowed: (url) => site.origins.includes(url.origin), allowPrivate: deps.fetchPrivate });
   });
 

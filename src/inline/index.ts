@@ -8,6 +8,7 @@ import { createThreadDirectory } from '../comments/thread-directory.ts';
 import type { AuditService } from '../moderation/audit.ts';
 import type { Bus } from '../platform/bus.ts';
 import type { Db } from '../platform/db.ts';
+import type { RateLimiter } from '../platform/rate-limit.ts';
 import type { SiteService } from '../sites/service.ts';
 import type { StaffGuard } from '../staff/guard.ts';
 import { inlineAdminRoutes } from './admin-routes.ts';
@@ -24,6 +25,8 @@ export interface InlineModuleDeps {
   cacheEntries: number;
   guard: StaffGuard;
   audit: AuditService;
+  /** Limits the server's reads of articles per staff member (on even when flood limits are off). */
+  limiter: RateLimiter;
   fetchPrivate: boolean;
 }
 
@@ -33,5 +36,5 @@ export async function registerInline(http: FastifyInstance, deps: InlineModuleDe
   const questions = createQuestions({ store, passages });
   const inline = createInlineService({ comments: deps.comments, passages });
   await http.register(inlineRoutes, { inline, questions, sites: deps.sites, bus: deps.bus, cacheEntries: deps.cacheEntries });
-  await http.register(inlineAdminRoutes, { guard: deps.guard, sites: deps.sites, questions, store, threads: createThreadDirectory(deps.db), audit: deps.audit, fetchPrivate: deps.fetchPrivate });
+  await http.register(inlineAdminRoutes, { guard: deps.guard, sites: deps.sites, questions, store, threads: createThreadDirectory(deps.db), audit: deps.audit, limiter: deps.limiter, fetchPrivate: deps.fetchPrivate });
 }

@@ -1,7 +1,8 @@
 // Editor questions placed through the console, through the admin API, on SQLite and PostgreSQL:
 // placed, listed with their answer counts, served to the widget with the page's passages,
 // changed and removed, audited; bad input refused naming the field, storing nothing. And the
-// server-side read of the article the console previews, with its guard against request forgery.
+// server-side read of the article the console previews, with its guard against request forgery
+// and its limit per staff member.
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { createServer, type Server } from 'node:http';
@@ -172,5 +173,35 @@ describe('the article read refuses private addresses unless the operator allows 
       assert.equal(res.status, 400, `${target}: ${res.text}`);
       assert.equal(res.body.error.code, 'address_not_allowed', target);
     }
+  });
+});
+
+describe('the article read is limited per staff member, even where flood limits are off', () => {
+  let site: { server: Server; origin: string };
+  let server: Awaited<ReturnType<typeof startServer>>;
+  before(async () => {
+    site = await publisher();
+    server = await startServer({ INLINE_FETCH_PRIVATE: 'true', DEMO_ORIGINS: site.origin });
+  });
+  after(async () => {
+    await server?.stop();
+    await new Promise((resolve) => site.server.close(resolve));
+  });
+
+  it('answers the 21st read within a minute 429 with Retry-After; another staff member still reads', async () => {
+    const { client: busy } = await staffClient(server, [{ site: 'demo', role: 'admin' }], 'busy');
+    const { client: other } = await staffClient(server, [{ site: 'demo', role: 'admin' }], 'other');
+    const read = (client: AdminClient) => client.request('GET', `/api/v1/admin/inline/article?site=demo&url=${encodeURIComponent(`${site.origin}/articles/park`)}`);
+    for (let n = 1; n <= 20; n++) {
+      const res = await read(busy);
+      assert.equal(res.status, 200, `read ${n}: ${res.text}`);
+    }
+    const limited = await read(busy);
+    assert.equal(limited.status, 429, limited.text);
+    assert.equal(limited.body.error.code, 'rate_limited');
+    const wait = Number(limited.headers.get('retry-after'));
+    assert.ok(wait >= 1 && wait <= 60, `Retry-After: ${limited.headers.get('retry-after')}`);
+    const fine = await read(other);
+    assert.equal(fine.status, 200, fine.text);
   });
 });

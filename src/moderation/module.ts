@@ -32,7 +32,7 @@ export interface ModerationModuleDeps {
   sites: SiteService;
   store: CommentStore;
   bus: Bus;
-  /** The app's flood limiter; null when RATE_LIMITS=false. Sign-in is limited regardless. */
+  /** The app's flood limiter; null when RATE_LIMITS=false. Staff limits (sign-in) apply regardless. */
   limiter: RateLimiter | null;
   config: Pick<Config, 'secret' | 'adminEmail' | 'adminPassword' | 'adminSessionHours'> & Partial<Pick<Config, 'publicUrl'>>;
   phaseDeps?: ModerationDeps['phaseDeps'];
@@ -52,8 +52,9 @@ export function createModeration(deps: ModerationModuleDeps) {
   const reports = createReportService({ store: createReportStore(db), comments, record: moderation.record, effects: deps.effects, now });
   const audit = createAuditService(createAuditStore(db), now);
   const actions = createActionService({ comments, decisions, reports, audit, record: moderation.record });
-  // Password guessing is limited even where flood limits are off.
-  const signInLimiter = deps.limiter ?? createMemoryRateLimiter();
+  // Password guessing, and staff making the server fetch others' pages, are limited even where
+  // flood limits are off.
+  const staffLimiter = deps.limiter ?? createMemoryRateLimiter();
 
   return {
     moderate: moderation.moderate,
@@ -63,6 +64,8 @@ export function createModeration(deps: ModerationModuleDeps) {
     bans,
     /** The staff audit log, for other modules' admin routes. */
     audit,
+    /** For other modules' limits on staff actions: the app's limiter, or one in memory when flood limits are off. */
+    staffLimiter,
 
     /** The first admin from ADMIN_EMAIL and ADMIN_PASSWORD, if set and not there yet. */
     async bootstrap(): Promise<'created' | 'exists' | 'unset'> {
@@ -73,7 +76,7 @@ export function createModeration(deps: ModerationModuleDeps) {
     async register(http: FastifyInstance, options: { authenticate?: (request: FastifyRequest) => Promise<ActorAccount | null> } = {}): Promise<void> {
       await http.register(reportRoutes, { reports, comments, sites, limiter: deps.limiter, secret: config.secret, authenticate: options.authenticate });
       await http.register(adminRoutes, {
-        guard, staff, sites, comments, moderation, bans, reports, actions, audit, decisions, limiter: signInLimiter, secret: config.secret,
+        guard, staff, sites, comments, moderation, bans, reports, actions, audit, decisions, limiter: staffLimiter, secret: config.secret,
       });
     },
   };

@@ -147,9 +147,24 @@ ${paragraphs.map((p) => `<p>${p}</p>`).join('\n')}
     await reader.close();
   });
 
-  test('a deleted question leaves the live page; its answer stays in the thread', async () => {
-    await consolePage.locator('li.question-item', { hasText: QUESTION }).getByRole('button', { name: 'Delete' }).click();
+  test('deleting a question asks first: Cancel keeps it, confirming deletes it', async () => {
+    const item = consolePage.locator('li.question-item', { hasText: QUESTION });
+    await item.getByRole('button', { name: 'Delete' }).click();
+    const asking = item.getByRole('group', { name: `Delete the question “${QUESTION}”? Readers’ answers stay in the thread.` });
+    await asking.waitFor();
+    assert.ok(await asking.getByRole('button', { name: 'Cancel' }).evaluate((b) => b === document.activeElement), 'Cancel has the focus');
+    await asking.getByRole('button', { name: 'Cancel' }).click();
+    await asking.waitFor({ state: 'detached' });
+    const kept = await fetch(`${colloquy.url}/api/v1/passages?site=demo&page=${pageKey}`);
+    assert.equal(((await kept.json()) as { questions: unknown[] }).questions.length, 1, 'Cancel keeps the question');
+    assert.equal(await item.count(), 1);
+    await item.getByRole('button', { name: 'Delete' }).click();
+    await asking.getByRole('button', { name: 'Delete' }).click();
     await consolePage.locator('.toast', { hasText: 'Question deleted' }).waitFor();
+    await item.waitFor({ state: 'detached' });
+  });
+
+  test('a deleted question leaves the live page; its answer stays in the thread', async () => {
     const res = await fetch(`${colloquy.url}/api/v1/passages?site=demo&page=${pageKey}`);
     const body = (await res.json()) as { questions: unknown[]; passages: Array<{ count: number }> };
     assert.deepEqual(body.questions, []);

@@ -161,6 +161,25 @@ describe('support pages of the console in the browser', () => {
     assert.ok(await onlyCash(), 'the late answer about card gifts is dropped');
   });
 
+  test('a slow answer to an earlier date range never replaces the totals by day shown', async () => {
+    const today = new Date().toISOString().slice(0, 10);
+    const tomorrow = new Date(Date.now() + 86_400_000).toISOString().slice(0, 10);
+    const totals = page.locator('section[aria-labelledby="daily-title"]');
+    const todayRow = totals.locator('.daily-table tbody tr', { hasText: today });
+    const nothingCounted = totals.getByText('Nothing counted on these days.');
+    await todayRow.waitFor();
+    const slow = await holdRequests(page, (url) => url.pathname === '/api/v1/admin/support/totals/daily' && url.searchParams.get('from') === `${today}T00:00:00.000Z`);
+    await page.getByLabel('From', { exact: true }).fill(today);
+    await slow.caught();
+    await page.getByLabel('From', { exact: true }).fill(tomorrow);
+    await nothingCounted.waitFor();
+    await slow.release();
+    assert.ok(await nothingCounted.isVisible(), 'the days from tomorrow on are still shown');
+    assert.equal(await todayRow.count(), 0, "the late answer with today's totals is dropped");
+    await page.getByLabel('From', { exact: true }).fill('');
+    await todayRow.waitFor();
+  });
+
   test('the Stripe webhook status shows the last event and recent failures', async () => {
     const bad = await fetch(`${server.url}/api/v1/support/stripe/webhook`, { method: 'POST', headers: { 'content-type': 'application/json', 'stripe-signature': 't=1,v1=bad' }, body: '{}' });
     assert.equal(bad.status, 400);

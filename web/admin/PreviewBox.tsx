@@ -1,10 +1,11 @@
 // "Test this text": the site's pipeline on a sample, live as one types (nothing is stored).
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useEffect, useState } from 'preact/hooks';
 import { useConsole } from './context.ts';
 import { Highlighted } from './Highlighted.tsx';
 import { t, tr } from './i18n/t.ts';
 import { Reasons } from './Reasons.tsx';
 import type { Preview } from './types.ts';
+import { useLoadTickets } from './useLoadTickets.ts';
 
 export function PreviewBox({ unsaved }: { unsaved: boolean }) {
   const { api, site } = useConsole();
@@ -12,7 +13,7 @@ export function PreviewBox({ unsaved }: { unsaved: boolean }) {
   const [result, setResult] = useState<{ text: string; preview: Preview } | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
-  const seq = useRef(0);
+  const takeTicket = useLoadTickets();
 
   useEffect(() => {
     if (!text.trim()) {
@@ -20,22 +21,23 @@ export function PreviewBox({ unsaved }: { unsaved: boolean }) {
       setError(null);
       return;
     }
-    const mine = ++seq.current;
+    // Answers arrive out of order as one types: only the one for the latest text is shown.
+    const current = takeTicket(false);
     const timer = setTimeout(async () => {
       setBusy(true);
       try {
         const preview = await api.preview(site.id, text);
-        if (mine === seq.current) {
+        if (current()) {
           setResult({ text, preview });
           setError(null);
         }
       } catch (e) {
-        if (mine === seq.current) setError(e instanceof Error ? e.message : t('errorGeneric'));
+        if (current()) setError(e instanceof Error ? e.message : t('errorGeneric'));
       }
-      if (mine === seq.current) setBusy(false);
+      if (current()) setBusy(false);
     }, 300);
     return () => clearTimeout(timer);
-  }, [api, site.id, text]);
+  }, [api, site.id, text, takeTicket]);
 
   return (
     <div class="preview" aria-busy={busy}>

@@ -3,6 +3,7 @@
 // ask a question about it; list, edit and delete the page's questions.
 import { useCallback, useEffect, useState } from 'preact/hooks';
 import { anchorOf, parseArticle, previewOffset, type Article } from './article.ts';
+import { ConfirmButton } from './ConfirmButton.tsx';
 import { useConsole } from './context.ts';
 import { t } from './i18n/t.ts';
 import type { ArticleEntry, InlineQuestion } from './types.ts';
@@ -202,9 +203,7 @@ function QuestionItem({ question, onChanged }: { question: InlineQuestion; onCha
           <button type="button" class="act" onClick={() => setEditing(question.question)}>
             {t('questionsEdit')}
           </button>
-          <button type="button" class="act danger" onClick={() => void remove()}>
-            {t('questionsDelete')}
-          </button>
+          <ConfirmButton label={t('questionsDelete')} question={t('questionsDeleteConfirm', { question: question.question })} onConfirm={() => void remove()} />
         </>
       )}
     </li>

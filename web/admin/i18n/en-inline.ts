@@ -22,6 +22,7 @@ export const questionsEdit = 'Edit';
 export const questionsEditSave = 'Save';
 export const questionsCancel = 'Cancel';
 export const questionsDelete = 'Delete';
+export const questionsDeleteConfirm = 'Delete the question “{question}”? Readers’ answers stay in the thread.';
 export const questionsDeleted = 'Question deleted; its answers stay in the thread.';
 export const questionsSaved = 'Question saved.';
 export const questionsNeedText = 'Write the question.';

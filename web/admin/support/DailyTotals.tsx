@@ -3,6 +3,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { useConsole } from '../context.ts';
 import { errorText } from '../format.ts';
 import { t } from '../i18n/t.ts';
+import { useLoadTickets } from '../useLoadTickets.ts';
 import { money } from './money.ts';
 import type { Campaign, DailyTotals } from './types.ts';
 
@@ -18,11 +19,21 @@ export function DailyTotalsTable({ campaign, from, to, generation }: Props) {
   const { api } = useConsole();
   const [totals, setTotals] = useState<DailyTotals | null>(null);
   const [error, setError] = useState<string | null>(null);
+  const takeTicket = useLoadTickets();
 
   useEffect(() => {
+    // A late answer for an earlier date range must not replace the totals of the one shown.
+    const current = takeTicket(false);
     setError(null);
-    api.dailyTotals(campaign.id, from, to).then(setTotals, (e) => setError(errorText(e)));
-  }, [api, campaign.id, from, to, generation]);
+    api.dailyTotals(campaign.id, from, to).then(
+      (answer) => {
+        if (current()) setTotals(answer);
+      },
+      (e) => {
+        if (current()) setError(errorText(e));
+      },
+    );
+  }, [api, campaign.id, from, to, generation, takeTicket]);
 
   return (
     <section class="panel" aria-labelledby="daily-title">
