@@ -37,7 +37,8 @@ export function useLinkedComment(id: string | null, queue: QueueName, list: Queu
     } catch (e) {
       if (!current()) return;
       const status = e instanceof ApiError ? e.status : 0;
-      setLinked(status === 404 ? { status: 'missing' } : status === 403 ? { status: 'refused' } : { status: 'error', error: errorText(e) });
+      // 400: not even the shape of an id (a link cut short): no such comment either.
+      setLinked(status === 404 || status === 400 ? { status: 'missing' } : status === 403 ? { status: 'refused' } : { status: 'error', error: errorText(e) });
     }
   }, [api, id, queue, setState, remember, takeTicket]);
 
