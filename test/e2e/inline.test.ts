@@ -241,32 +241,22 @@ ${paragraphs.map((p) => (p === UPKEEP ? `<p id="upkeep-q" data-colloquy-feedback
     assert.equal(await widget().getByRole('button', { name: 'Load more comments' }).count(), 0);
   });
 
-  test('re-anchoring 200 passages on an edited 10,000-word article takes under 50 ms', async () => {
+  // How fast is bench/inline.ts --browser's figure (docs/BENCHMARKS.md): timing is for benchmarks.
+  test('the built inline script finds 199 of 200 passages again on an edited 10,000-word article', async () => {
     const { edited, selectors } = workload();
-    // A page of its own: the figure is re-anchoring's, not that of a widget working beside it.
     await page.goto(`${origin}/bench`);
-    const runs = await page.evaluate(
+    const found = await page.evaluate(
       async ({ base, edited, selectors }) => {
         const inline = await import(`${base}/inline.js`);
         const box = document.createElement('section');
         box.innerHTML = edited.map((p: string) => `<p>${p}</p>`).join('');
         document.body.appendChild(box);
-        const times: number[] = [];
-        let found = 0;
-        for (let i = 0; i < 9; i++) {
-          const started = performance.now();
-          const text = inline.readText(box).text;
-          found = inline.locateAll(text, selectors).filter(Boolean).length;
-          times.push(performance.now() - started);
-        }
+        const found = inline.locateAll(inline.readText(box).text, selectors).filter(Boolean).length;
         box.remove();
-        return { times: times.sort((a, b) => a - b), found };
+        return found;
       },
       { base: colloquy.url, edited, selectors },
     );
-    const median = runs.times[Math.floor(runs.times.length / 2)]!;
-    console.log(`# re-anchoring 200 passages in chromium: median ${median.toFixed(1)} ms of ${runs.times.length} runs (${runs.times.map((t) => t.toFixed(1)).join(', ')}); ${runs.found} found`);
-    assert.ok(runs.found >= 190, `most passages found (${runs.found})`);
-    assert.ok(median < 50, `median ${median.toFixed(1)} ms`);
+    assert.equal(found, 199, 'the one passage whose text was removed is the orphan');
   });
 });
