@@ -486,6 +486,20 @@ describe('moderation console in the browser', () => {
     await page.getByLabel('Action').selectOption('');
   });
 
+  test('what a moderator is typing into a filter stays there when the list reloads meanwhile', async () => {
+    const held = await holdRequests(page, (url) => url.pathname === '/api/v1/admin/audit' && url.searchParams.get('action') === 'comment.approve');
+    await page.getByLabel('Action').selectOption('comment.approve');
+    await held.caught();
+    const author = page.getByLabel('Author of comment');
+    await author.click();
+    await author.pressSequentially(trollId.slice(0, 8));
+    await held.release(); // the list's answer arrives and the page re-renders mid-typing
+    assert.equal(await author.inputValue(), trollId.slice(0, 8), 'the half-typed id is still in the field');
+    await author.fill('');
+    await author.press('Tab');
+    await page.getByLabel('Action').selectOption('');
+  });
+
   test('bans: a slow answer for the bans in force never replaces all bans once those are asked for', async () => {
     await page.getByRole('link', { name: 'Bans' }).click();
     const gone = `gone-${stamp}@example.com`;

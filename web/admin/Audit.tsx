@@ -8,6 +8,7 @@ import { t, tr } from './i18n/t.ts';
 import { Time } from './Time.tsx';
 import type { AuditEntry, AuditFilter } from './types.ts';
 import { useLoadTickets } from './useLoadTickets.ts';
+import { FilterInput } from './FilterInput.tsx';
 
 /** Ids the API filters by (16 characters, time-sortable); anything else is not sent. */
 const ID = /^[0-9A-Z]{16}$/;
@@ -187,14 +188,7 @@ function IdField({ label, hint, value, onChange }: { label: string; hint: string
   return (
     <label class="field">
       <span>{label}</span>
-      <input
-        type="search"
-        value={value}
-        placeholder={hint}
-        aria-invalid={bad ? 'true' : undefined}
-        aria-describedby={errorId}
-        onChange={(e) => onChange((e.currentTarget as HTMLInputElement).value)}
-      />
+      <FilterInput value={value} placeholder={hint} aria-invalid={bad ? 'true' : undefined} aria-describedby={errorId} onCommit={onChange} />
       <p class="field-error" id={errorId}>
         {bad ? t('auditTargetInvalid') : ''}
       </p>

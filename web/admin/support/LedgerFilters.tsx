@@ -1,5 +1,6 @@
 // The ledger's filters; every change applies at once.
 import { t, tr } from '../i18n/t.ts';
+import { FilterInput } from '../FilterInput.tsx';
 import { Field, valueOf } from './Field.tsx';
 import { LEDGER_KINDS, PROVIDERS, type Campaign } from './types.ts';
 
@@ -22,6 +23,7 @@ interface Props {
 
 export function LedgerFilters({ value, campaigns, onChange }: Props) {
   const set = (key: keyof FilterDraft) => (e: Event) => onChange({ ...value, [key]: valueOf(e) });
+  const commit = (key: keyof FilterDraft) => (text: string) => onChange({ ...value, [key]: text });
   const choice = (key: 'provider' | 'kind' | 'status', options: readonly string[], prefix: string) => (
     <Field id={`lf-${key}`} label={tr('ledgerFilter', key)}>
       <select id={`lf-${key}`} value={value[key]} onChange={set(key)}>
@@ -50,7 +52,7 @@ export function LedgerFilters({ value, campaigns, onChange }: Props) {
       {choice('kind', LEDGER_KINDS, 'kind')}
       {choice('status', ['counted', 'unconverted'], 'entryStatus')}
       <Field id="lf-currency" label={t('ledgerFilter_currency')}>
-        <input id="lf-currency" type="text" maxLength={3} value={value.currency} onChange={set('currency')} />
+        <FilterInput id="lf-currency" maxLength={3} value={value.currency} onCommit={commit('currency')} />
       </Field>
       <Field id="lf-from" label={t('ledgerFilter_from')}>
         <input id="lf-from" type="date" value={value.from} onChange={set('from')} />
@@ -59,7 +61,7 @@ export function LedgerFilters({ value, campaigns, onChange }: Props) {
         <input id="lf-to" type="date" value={value.to} onChange={set('to')} />
       </Field>
       <Field id="lf-q" label={t('ledgerFilter_q')} grow>
-        <input id="lf-q" type="search" value={value.q} onChange={set('q')} />
+        <FilterInput id="lf-q" value={value.q} onCommit={commit('q')} />
       </Field>
     </form>
   );
