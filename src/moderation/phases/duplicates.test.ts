@@ -4,7 +4,8 @@ import { after, describe, test } from 'node:test';
 import { Redis } from 'ioredis';
 import { runPipeline, type AuthorIdentity, type PhaseContext, type PhaseInput, type PipelineResult } from '../phase.ts';
 import { resolveModerationSettings } from '../settings.ts';
-import { createMemoryFingerprintStore, type FingerprintStore } from './duplicate-store.ts';
+import type { FingerprintStore } from './duplicate-store.ts';
+import { createMemoryFingerprintStore } from './memory-fingerprint-store.ts';
 import { createDuplicatePhases } from './duplicates.ts';
 import { createRedisFingerprintStore } from './redis-fingerprint-store.ts';
 

@@ -67,7 +67,10 @@ export function createDuplicatePhases({ store, now = Date.now }: DuplicatePhaseD
       const at = input.at ?? now();
       const mine = new Set(authorKeysOf(input));
       const since = at - Math.max(checkSame ? sameAuthor.windowMinutes : 0, checkCross ? crossAuthor.windowMinutes : 0) * MINUTE;
-      const candidates = await store.candidates({ siteId: ctx.siteId, bands: fp.bands, authorKeys: [...mine], since });
+      const candidates = await store.candidates({
+        siteId: ctx.siteId, bands: fp.bands, authorKeys: [...mine], since,
+        like: { minhash: fp.minhash, exact: fp.exact, similarity: settings.similarity },
+      });
 
       const span: [number, number] = [0, input.text.length];
       const reasons: Reason[] = [];

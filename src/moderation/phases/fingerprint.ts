@@ -34,7 +34,7 @@ export interface Fingerprint {
 }
 
 /** MurmurHash3's finaliser: a fast 32-bit mixer. */
-function mix(h: number): number {
+export function mix(h: number): number {
   h ^= h >>> 16;
   h = Math.imul(h, 0x85ebca6b);
   h ^= h >>> 13;
@@ -103,10 +103,15 @@ export function similarity(a: Pick<Fingerprint, 'minhash' | 'exact'>, b: Pick<Fi
  * differ (a campaign's hundreds of unrelated candidates are dismissed after a few slots). */
 export function similarityAtLeast(a: Pick<Fingerprint, 'minhash' | 'exact'>, b: Pick<Fingerprint, 'minhash' | 'exact'>, threshold: number): number {
   if (a.exact === b.exact) return 1;
+  return slotSimilarityAtLeast(a.minhash, 0, b.minhash, 0, threshold);
+}
+
+/** similarityAtLeast over two runs of SLOTS slots inside larger arrays (a store's flat table). */
+export function slotSimilarityAtLeast(a: Uint32Array, aStart: number, b: Uint32Array, bStart: number, threshold: number): number {
   const allowedMisses = Math.floor(SLOTS * (1 - threshold));
   let misses = 0;
   for (let s = 0; s < SLOTS; s++) {
-    if (a.minhash[s] !== b.minhash[s] && ++misses > allowedMisses) return -1;
+    if (a[aStart + s] !== b[bStart + s] && ++misses > allowedMisses) return -1;
   }
   const sim = (SLOTS - misses) / SLOTS;
   return sim >= threshold ? sim : -1;
