@@ -25,6 +25,14 @@ export interface MemoryStoreOptions {
 /** identityKeys() gives at most four keys that name one author (account, e-mail, visitor, IP). */
 const AUTHOR_KEYS = 4;
 const KEYS = BANDS + AUTHOR_KEYS;
+/** A node's fields: the next node plus one, that node's entry's stamp, the key. */
+const NODE = 3;
+const [NEXT, NEXT_STAMP, KEY] = [0, 1, 2];
+/** A slot's fields: its entry's stamp (0: empty), site number, replaced by an edit (0/1), the
+ * candidates() call that last took it (an entry under several keys is taken once), time,
+ * length, and a hash of its exact text (so most comparisons need not read the string). */
+const SLOT = 7;
+const [STAMP, SITE, REPLACED, TAKEN, AT, LENGTH, EXACT] = [0, 1, 2, 3, 4, 5, 6];
 
 /** FNV-1a of a string, for author keys' buckets (the key itself is compared on a match). */
 function hashString(text: string): number {
@@ -46,22 +54,16 @@ export function createMemoryFingerprintStore(options: MemoryStoreOptions = {}): 
   const { maxEntries = 10_000, retentionMs = 2 * 24 * 60 * 60 * 1000, perKey = 64, now = Date.now } = options;
   const capacity = Math.max(1, maxEntries);
   // Typed arrays start zeroed and the OS commits their pages only when written: an idle store
-  // costs nothing. A node is one key of one entry: slot × KEYS + k, stored plus one (0: none)
-  // beside the stamp of the entry it belonged to when linked; a slot whose stamp has changed
-  // since was reused. Int32 throughout: doubles would make every step a floating-point division.
+  // costs nothing. A node is one key of one entry, numbered slot × KEYS + k; it holds the next
+  // (older) node of its bucket plus one (0: none), the stamp that node's entry had when linked,
+  // and its key. A slot whose stamp has changed since was reused. What a walk reads of a node
+  // and of its slot sits together (a cache miss each), and the numbers are int32 where they
+  // can be (doubles would make every step a floating-point division).
   const buckets = 2 ** Math.ceil(Math.log2(capacity * KEYS));
   const heads = new Int32Array(buckets * 2);
-  const links = new Int32Array(capacity * KEYS * 2);
-  const keyOf = new Int32Array(capacity * KEYS);
+  const nodes = new Int32Array(capacity * KEYS * NODE);
+  const slots = new Float64Array(capacity * SLOT);
   const minhashes = new Uint32Array(capacity * SLOTS);
-  const at = new Float64Array(capacity);
-  const length = new Int32Array(capacity);
-  const site = new Int32Array(capacity);
-  /** The stamp of the entry in each slot (0: empty), and whether an edit replaced it. */
-  const stampOf = new Int32Array(capacity);
-  const replaced = new Uint8Array(capacity);
-  /** The candidates() call that last took each slot, so an entry under several keys is taken once. */
-  const takenBy = new Float64Array(capacity);
   const commentIds: string[] = new Array(capacity).fill('');
   const exacts: string[] = new Array(capacity).fill('');
   const authorKeys: string[][] = new Array(capacity).fill([]);
@@ -82,9 +84,9 @@ export function createMemoryFingerprintStore(options: MemoryStoreOptions = {}): 
   function link(slot: number, stamp: number, k: number, key: number, siteNo: number): void {
     const node = slot * KEYS + k;
     const bucket = bucketOf(key, siteNo);
-    keyOf[node] = key;
-    links[2 * node] = heads[2 * bucket];
-    links[2 * node + 1] = heads[2 * bucket + 1];
+    nodes[node * NODE + NEXT] = heads[2 * bucket];
+    nodes[node * NODE + NEXT_STAMP] = heads[2 * bucket + 1];
+    nodes[node * NODE + KEY] = key;
     heads[2 * bucket] = node + 1;
     heads[2 * bucket + 1] = stamp;
   }
@@ -98,36 +100,39 @@ export function createMemoryFingerprintStore(options: MemoryStoreOptions = {}): 
     for (let taken = 0; stored !== 0 && taken < perKey; ) {
       const node = stored - 1;
       const slot = (node / KEYS) | 0;
+      const meta = slot * SLOT;
       // Reused since: this node and every older one after it are gone.
-      if (stampOf[slot] !== stamp) return;
+      if (slots[meta + STAMP] !== stamp) return;
       const k = node - slot * KEYS;
       const kind = author === null ? k < BANDS : k >= BANDS && authorKeys[slot][k - BANDS] === author;
-      if (kind && !replaced[slot] && keyOf[node] === key && site[slot] === siteNo) {
+      if (kind && nodes[node * NODE + KEY] === key && slots[meta + SITE] === siteNo && !slots[meta + REPLACED]) {
         taken++;
         visit(slot);
       }
-      stored = links[2 * node];
-      stamp = links[2 * node + 1];
+      stored = nodes[node * NODE + NEXT];
+      stamp = nodes[node * NODE + NEXT_STAMP];
     }
   }
 
   function entryAt(slot: number): StoredFingerprint {
+    const meta = slot * SLOT;
     return {
-      commentId: commentIds[slot], siteId: siteNames[site[slot]], at: at[slot], authorKeys: authorKeys[slot],
-      exact: exacts[slot], minhash: minhashes.slice(slot * SLOTS, (slot + 1) * SLOTS), length: length[slot],
+      commentId: commentIds[slot], siteId: siteNames[slots[meta + SITE]], at: slots[meta + AT], authorKeys: authorKeys[slot],
+      exact: exacts[slot], minhash: minhashes.slice(slot * SLOTS, (slot + 1) * SLOTS), length: slots[meta + LENGTH],
     };
   }
 
   /** As similar as the query asks, if it asks (exactly equal texts always are). */
-  function near(slot: number, like: CandidateQuery['like']): boolean {
-    if (!like || exacts[slot] === like.exact) return true;
+  function near(slot: number, like: CandidateQuery['like'], exactHash: number): boolean {
+    if (!like || (slots[slot * SLOT + EXACT] === exactHash && exacts[slot] === like.exact)) return true;
     return slotSimilarityAtLeast(minhashes, slot * SLOTS, like.minhash, 0, like.similarity) >= 0;
   }
 
   function evict(slot: number): void {
-    if (stampOf[slot] === 0) return;
-    const key = `${siteNames[site[slot]]}\0${commentIds[slot]}`;
-    if (slotOfComment.get(key)?.stamp === stampOf[slot]) slotOfComment.delete(key);
+    const stamp = slots[slot * SLOT + STAMP];
+    if (stamp === 0) return;
+    const key = `${siteNames[slots[slot * SLOT + SITE]]}\0${commentIds[slot]}`;
+    if (slotOfComment.get(key)?.stamp === stamp) slotOfComment.delete(key);
   }
 
   return {
@@ -137,10 +142,12 @@ export function createMemoryFingerprintStore(options: MemoryStoreOptions = {}): 
       const call = ++calls;
       const since = Math.max(query.since, now() - retentionMs);
       const found: StoredFingerprint[] = [];
+      const exactHash = query.like ? hashString(query.like.exact) : 0;
       const take = (slot: number) => {
-        if (takenBy[slot] === call || at[slot] < since) return;
-        takenBy[slot] = call;
-        if (near(slot, query.like)) found.push(entryAt(slot));
+        const meta = slot * SLOT;
+        if (slots[meta + TAKEN] === call || slots[meta + AT] < since) return;
+        slots[meta + TAKEN] = call;
+        if (near(slot, query.like, exactHash)) found.push(entryAt(slot));
       };
       for (let b = 0; b < query.bands.length; b++) walk(query.bands[b], siteNo, null, take);
       for (const author of query.authorKeys) {
@@ -153,18 +160,20 @@ export function createMemoryFingerprintStore(options: MemoryStoreOptions = {}): 
       const siteNo = siteNumber(entry.siteId);
       const commentKey = `${entry.siteId}\0${entry.commentId}`;
       const earlier = slotOfComment.get(commentKey);
-      if (earlier && stampOf[earlier.slot] === earlier.stamp) replaced[earlier.slot] = 1;
+      if (earlier && slots[earlier.slot * SLOT + STAMP] === earlier.stamp) slots[earlier.slot * SLOT + REPLACED] = 1;
       const slot = added % capacity;
       // 1 … 2^31 − 1, wrapping: a slot is reused every `capacity` adds, long before its stamp recurs.
       const stamp = (added % 0x7fffffff) + 1;
       added++;
       evict(slot);
-      stampOf[slot] = stamp;
-      replaced[slot] = 0;
-      takenBy[slot] = 0;
-      site[slot] = siteNo;
-      at[slot] = entry.at;
-      length[slot] = entry.length;
+      const meta = slot * SLOT;
+      slots[meta + STAMP] = stamp;
+      slots[meta + SITE] = siteNo;
+      slots[meta + REPLACED] = 0;
+      slots[meta + TAKEN] = 0;
+      slots[meta + AT] = entry.at;
+      slots[meta + LENGTH] = entry.length;
+      slots[meta + EXACT] = hashString(entry.exact);
       commentIds[slot] = entry.commentId;
       exacts[slot] = entry.exact;
       minhashes.set(entry.minhash, slot * SLOTS);
@@ -178,8 +187,8 @@ export function createMemoryFingerprintStore(options: MemoryStoreOptions = {}): 
     size() {
       const oldest = now() - retentionMs;
       let count = 0;
-      for (let slot = 0; slot < capacity; slot++) {
-        if (stampOf[slot] !== 0 && !replaced[slot] && at[slot] >= oldest) count++;
+      for (let meta = 0; meta < slots.length; meta += SLOT) {
+        if (slots[meta + STAMP] !== 0 && !slots[meta + REPLACED] && slots[meta + AT] >= oldest) count++;
       }
       return count;
     },
