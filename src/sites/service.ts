@@ -41,9 +41,22 @@ export function createSiteService(store: SiteStore, { bus }: SiteServiceOptions 
     bus,
     async load(id) {
       const row = await store.find(id);
-      return row ? { id: row.id, name: row.name, origins: JSON.parse(row.origins) as string[], settings: parseSettings(row.settings) } : null;
+      return row ? { id: row.id, name: row.name, origins: JSON.parse(row.origins) as string[], settings: settingsOf(id, row.settings) } : null;
     },
   });
+
+  // A reload after the expiry mostly finds the settings unchanged: the parsed copy is kept, so
+  // 10,000 site terms are not parsed and resolved again every few seconds on a busy node
+  // (and what is derived from the settings object, siteModeration(), stays cached too).
+  const parsed = new Map<string, { json: string; settings: SiteSettings }>();
+  function settingsOf(id: string, json: string): SiteSettings {
+    const known = parsed.get(id);
+    if (known?.json === json) return known.settings;
+    const settings = parseSettings(json);
+    if (parsed.size >= 10_000) parsed.clear();
+    parsed.set(id, { json, settings });
+    return settings;
+  }
 
   function isOriginAllowed(site: Site, origin: string): boolean {
     return site.origins.includes('*') || site.origins.includes(origin);

@@ -18,6 +18,8 @@ import { round, type ScoreReason, type ScoreResult } from './types.ts';
 
 export type { ScoreReason, ScoreResult } from './types.ts';
 
+const NO_POINTS = Object.fromEntries(SCORE_CATEGORIES.map((c) => [c, 0])) as Record<ScoreCategory, number>;
+
 const RULES: ((doc: Doc) => ScoreReason[])[] = [profanity, insults, slurs, dehumanising, threats, selfHarm, shouting, repetition, spam];
 
 /** Compile the curated lists now (about 0.1 s, once per process) instead of on the first comment. */
@@ -33,11 +35,12 @@ export interface ScoreOptions {
 export function score(text: string | Folded, options: ScoreOptions = {}): ScoreResult {
   const folded = typeof text === 'string' ? fold(text) : text;
   const doc = new Doc(folded, options.allowed);
-  const found = RULES.flatMap((rule) => rule(doc)).filter((r) => r.points > 0);
+  const found: ScoreReason[] = [];
+  for (const rule of RULES) for (const reason of rule(doc)) if (reason.points > 0) found.push(reason);
   found.sort((a, b) => a.span[0] - b.span[0] || b.points - a.points);
   // Once a category is full (1) further reasons add nothing: keep the first ones, so a long
   // paste of the same insult gives a few reasons, not thousands.
-  const totals = Object.fromEntries(SCORE_CATEGORIES.map((c) => [c, 0])) as Record<ScoreCategory, number>;
+  const totals = { ...NO_POINTS };
   const reasons: ScoreReason[] = [];
   for (const reason of found) {
     if (totals[reason.category] >= 1) continue;

@@ -26,6 +26,12 @@ describe('scorer: repetition', () => {
     const pasted = Array.from({ length: 6 }, () => 'Visit my site for cheap watches').join('\n');
     assert.ok(scoreOf(pasted, 'repetition') >= 0.8);
   });
+  test('pasted lines count whatever their case and surrounding spaces; lines that only share a length do not', () => {
+    const [line] = score('Buy cheap watches now\n  BUY CHEAP WATCHES NOW \n\nbuy cheap watches now').reasons.filter((r) => r.rule === 'repetition.line');
+    assert.deepEqual(line?.span, [0, 21]);
+    assert.equal(line?.detail, 'the same line 3 times');
+    assert.equal(score('Buy cheap watches now\nthe council met today\nread the minutes here').reasons.some((r) => r.rule === 'repetition.line'), false);
+  });
   test('ordinary text does not repeat', () => {
     assert.equal(scoreOf('I really, really think this is a very very good idea. Great article!!!', 'repetition'), 0);
   });

@@ -76,28 +76,7 @@ export function repetition(doc: Doc): ScoreReason[] {
     }
     i = j;
   }
-  // The same line pasted again and again.
-  const lines = new Map<string, { count: number; start: number; length: number }>();
-  let offset = 0;
-  for (const line of text.split('\n')) {
-    const key = line.trim().toLowerCase();
-    if (key.length >= 3) {
-      const seen = lines.get(key) ?? { count: 0, start: offset, length: line.length };
-      seen.count++;
-      lines.set(key, seen);
-    }
-    offset += line.length + 1;
-  }
-  for (const { count, start, length } of lines.values()) {
-    if (count < 3) continue;
-    out.push({
-      rule: 'repetition.line',
-      category: 'repetition',
-      span: [start, start + length],
-      points: round(Math.min(1, 0.3 * (count - 2))),
-      detail: `the same line ${count} times`,
-    });
-  }
+  out.push(...repeatedLines(text));
   // Few distinct words in a long text.
   if (tokens.length >= 30) {
     // Counting stops once the text has enough distinct words, as ordinary ones soon do.
@@ -114,6 +93,53 @@ export function repetition(doc: Doc): ScoreReason[] {
         detail: `${distinct} distinct words in ${tokens.length}`,
       });
     }
+  }
+  return out;
+}
+
+const SPACE = /\s/;
+
+/** The same line pasted again and again. Three equal lines have equal trimmed lengths, so
+ * lines are only compared (as lower-cased copies) when three lengths agree: most texts copy nothing. */
+function repeatedLines(text: string): ScoreReason[] {
+  const starts: number[] = [];
+  const ends: number[] = [];
+  const lengths: number[] = [];
+  for (let start = 0; start <= text.length; ) {
+    let end = text.indexOf('\n', start);
+    if (end < 0) end = text.length;
+    let from = start;
+    let to = end;
+    while (from < to && SPACE.test(text[from])) from++;
+    while (to > from && SPACE.test(text[to - 1])) to--;
+    starts.push(start);
+    ends.push(end);
+    lengths.push(to - from);
+    start = end + 1;
+  }
+  if (lengths.length < 3) return [];
+  const sameLength = new Map<number, number>();
+  for (const length of lengths) if (length >= 3) sameLength.set(length, (sameLength.get(length) ?? 0) + 1);
+  if (![...sameLength.values()].some((count) => count >= 3)) return [];
+  const lines = new Map<string, { count: number; start: number; length: number }>();
+  for (let i = 0; i < lengths.length; i++) {
+    if ((sameLength.get(lengths[i]) ?? 0) < 3) continue;
+    const line = text.slice(starts[i], ends[i]);
+    const key = line.trim().toLowerCase();
+    const seen = lines.get(key) ?? { count: 0, start: starts[i], length: line.length };
+    seen.count++;
+    lines.set(key, seen);
+  }
+  const out: ScoreReason[] = [];
+  for (const { count, start, length } of lines.values()) {
+    if (count < 3) continue;
+    out.push({
+      rule: 'repetition.line',
+      category: 'repetition',
+      span: [start, start + length],
+      points: round(Math.min(1, 0.3 * (count - 2))),
+      detail: `the same line ${count} times`,
+    });
   }
   return out;
 }
