@@ -17,6 +17,7 @@ import * as moderationConsole from './migrations/012-moderation-console.ts';
 import * as moderatorAlerts from './migrations/008-moderator-alerts.ts';
 import * as accountsMore from './migrations/009-accounts-more.ts';
 import * as inlineQuestions from './migrations/011-inline-questions.ts';
+import * as decisionsByComment from './migrations/013-decisions-by-comment.ts';
 
 export type Db = Kysely<Database>;
 export type Engine = 'sqlite' | 'postgres';
@@ -24,7 +25,7 @@ export type Engine = 'sqlite' | 'postgres';
 // PostgreSQL returns BIGINT as a string; our bigints are epoch milliseconds, safe as numbers.
 pg.types.setTypeParser(20, (value) => Number(value));
 
-const migrations: Record<string, Migration> = { '001-core': core, '002-moderation': moderation, '003-notify': notify, '004-accounts': accounts, '005-support': support, '006-inline': inline, '008-moderator-alerts': moderatorAlerts, '012-moderation-console': moderationConsole, '009-accounts-more': accountsMore, '011-inline-questions': inlineQuestions };
+const migrations: Record<string, Migration> = { '001-core': core, '002-moderation': moderation, '003-notify': notify, '004-accounts': accounts, '005-support': support, '006-inline': inline, '008-moderator-alerts': moderatorAlerts, '012-moderation-console': moderationConsole, '009-accounts-more': accountsMore, '011-inline-questions': inlineQuestions, '013-decisions-by-comment': decisionsByComment };
 
 class InlineMigrations implements MigrationProvider {
   async getMigrations() {
