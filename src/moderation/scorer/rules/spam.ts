@@ -27,6 +27,10 @@ const HANDLE = /(?<![\w.@/])@[a-z0-9_]{3,}/gi;
 /** Money per unit of time: "$85 an hour", "£500 a day", "$9,000 a month", "$400 daily". */
 const MONEY = /(?:[$£€]\s?\d[\d,.]*\s?k?|\b\d[\d,.]*\s?(?:dollars|pounds|euros|usd|gbp)\b)(?:\s*(?:\/|\ban?\b|\bper\b|\bevery\b|\beach\b)\s*(?:hour|hr|day|week|month)\b|\s*(?:daily|weekly|monthly|hourly)\b)/gi;
 const DOLLARS = /\${3,}|\b\d{1,2}\s?% off\b/gi;
+/** What MONEY and EARNED need when there is no currency sign; what EARNED and AUDIENCE need at all. */
+const MONEY_WORDS = /dollars|pounds|euros|usd|gbp/i;
+const EARN_WORDS = /made|mak|earn/i;
+const AUDIENCE_WORDS = /followers|likes|subscribers|views/i;
 /** "I made £4,000 last month", "earned $12k": a money claim without a unit of time. */
 const EARNED = /\b(?:made|make|making|earned|earn|earning|earns)\s+(?:over\s+|up to\s+)?(?:[$£€]\s?\d[\d,.]*\s?k?|\d[\d,.]*\s?(?:dollars|pounds|euros)\b)/gi;
 /** "for $5", "for just £9.99": a price. */
@@ -75,21 +79,24 @@ export function spam(doc: Doc): ScoreReason[] {
 
   // The bait first: without it there is no spam, and most comments stop here.
   for (const hit of doc.byTag('spam-bait')) lex(hit, 'bait', 'spam.bait', 'sales or get-rich phrase');
-  // Amounts, prices and counts need a digit or a currency sign.
+  // Amounts, prices and counts need a digit or a currency sign; each pattern also needs a
+  // word or sign most comments lack, looked for first (these run on every comment).
   if (/[\d$£€]/.test(text)) {
-    for (const m of text.matchAll(MONEY)) {
+    const currency = /[$£€]/.test(text);
+    const named = MONEY_WORDS.test(text);
+    for (const m of currency || named ? text.matchAll(MONEY) : []) {
       parts.push({ group: 'bait', rule: 'spam.money', span: [m.index, m.index + m[0].length], points: 0.4, detail: `money per unit of time: "${original.slice(m.index, m.index + m[0].length)}"` });
     }
-    for (const m of text.matchAll(DOLLARS)) {
+    for (const m of text.includes('$$$') || text.includes('%') ? text.matchAll(DOLLARS) : []) {
       parts.push({ group: 'bait', rule: 'spam.money', span: [m.index, m.index + m[0].length], points: 0.3, detail: `"${m[0]}"` });
     }
-    for (const m of text.matchAll(EARNED)) {
+    for (const m of (currency || named) && EARN_WORDS.test(text) ? text.matchAll(EARNED) : []) {
       parts.push({ group: 'bait', rule: 'spam.money', span: [m.index, m.index + m[0].length], points: 0.3, detail: `money claim: "${m[0]}"` });
     }
-    for (const m of text.matchAll(PRICE)) {
+    for (const m of currency ? text.matchAll(PRICE) : []) {
       parts.push({ group: 'bait', rule: 'spam.bait', span: [m.index, m.index + m[0].length], points: 0.2, detail: `a price: "${m[0]}"` });
     }
-    for (const m of text.matchAll(AUDIENCE)) {
+    for (const m of AUDIENCE_WORDS.test(text) ? text.matchAll(AUDIENCE) : []) {
       parts.push({ group: 'bait', rule: 'spam.bait', span: [m.index, m.index + m[0].length], points: 0.35, detail: `audience for sale: "${m[0]}"` });
     }
   }
