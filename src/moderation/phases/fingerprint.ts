@@ -43,21 +43,38 @@ export function mix(h: number): number {
   return h >>> 0;
 }
 
-/** FNV-1a over UTF-16 code units of text[start, end). */
-function fnv(text: string, start: number, end: number): number {
+/** FNV-1a over UTF-16 code units codes[start, end). */
+function fnv(codes: Uint16Array, start: number, end: number): number {
   let h = 0x811c9dc5;
   for (let i = start; i < end; i++) {
-    h ^= text.charCodeAt(i);
+    h ^= codes[i];
     h = Math.imul(h, 0x01000193);
   }
   return h >>> 0;
 }
 
+// The folded text's code units without its spaces, and which slots a text filled: scratch
+// arrays reused by the next fingerprint (it is synchronous), so a fingerprint copies no string.
+let codeScratch = new Uint16Array(1024);
+const filled = new Uint8Array(SLOTS);
+
+/** The code units of `folded` other than spaces, in a scratch array, and how many there are. */
+function withoutSpaces(folded: string): [Uint16Array, number] {
+  if (codeScratch.length < folded.length) codeScratch = new Uint16Array(Math.max(folded.length, codeScratch.length * 2));
+  let n = 0;
+  for (let i = 0; i < folded.length; i++) {
+    const c = folded.charCodeAt(i);
+    if (c !== 32) codeScratch[n++] = c;
+  }
+  return [codeScratch, n];
+}
+
 /** Fills empty slots from filled ones: slot j tries slots probe(j, 1), probe(j, 2), … in an
  * order fixed for every process, so two texts borrow alike where they filled alike. */
 function densify(minhash: Uint32Array): void {
-  const filled = minhash.map((v) => (v === EMPTY ? 0 : 1));
-  if (!filled.includes(1)) return; // an empty text: nothing to borrow
+  let any = 0;
+  for (let j = 0; j < SLOTS; j++) any |= filled[j] = minhash[j] === EMPTY ? 0 : 1;
+  if (!any) return; // an empty text: nothing to borrow
   for (let j = 0; j < SLOTS; j++) {
     if (filled[j]) continue;
     for (let attempt = 1; ; attempt++) {
@@ -74,24 +91,25 @@ function densify(minhash: Uint32Array): void {
 /** The fingerprint of a folded text (Folded.text from normalize.ts). Spaces are dropped, so
  * "store,the" and "store, the" (one word or two after folding) read the same. */
 export function fingerprint(folded: string): Fingerprint {
-  const text = folded.replace(/ /g, '');
+  const [codes, length] = withoutSpaces(folded);
   const minhash = new Uint32Array(SLOTS).fill(EMPTY);
-  const last = Math.max(0, text.length - SHINGLE);
+  const last = Math.max(0, length - SHINGLE);
   for (let i = 0; i <= last; i++) {
-    const h = mix(fnv(text, i, Math.min(text.length, i + SHINGLE)));
+    const h = mix(fnv(codes, i, Math.min(length, i + SHINGLE)));
     const slot = h >>> SLOT_SHIFT;
     const value = mix(h ^ 0x5bd1e995) >>> 1; // below EMPTY, and independent of the slot bits
     if (value < minhash[slot]) minhash[slot] = value;
   }
-  if (text.length > 0) densify(minhash);
+  if (length > 0) densify(minhash);
   const bands: number[] = [];
   for (let b = 0; b < BANDS; b++) {
     let h = 0x811c9dc5 ^ b;
     for (let r = 0; r < ROWS; r++) h = mix(Math.imul(h ^ minhash[b * ROWS + r], 0x01000193));
     bands.push(b * BAND_SPAN + (h >>> (32 - BAND_HASH_BITS)));
   }
-  const exact = `${fnv(text, 0, text.length).toString(36)}.${mix(fnv(text, 0, text.length) ^ text.length).toString(36)}`;
-  return { exact, minhash, bands, length: text.length };
+  const whole = fnv(codes, 0, length);
+  const exact = `${whole.toString(36)}.${mix(whole ^ length).toString(36)}`;
+  return { exact, minhash, bands, length };
 }
 
 /** Estimated Jaccard similarity of the two texts' shingle sets, 0..1 (1 when identical). */
