@@ -219,6 +219,24 @@ class Output {
   }
 }
 
+// Results are carved from 64 KB slabs, as Node pools small Buffers: a new ArrayBuffer per fold
+// (a backing store outside the heap, made and freed for every comment) cost more than the copy
+// into it. A slab lives while any fold in it does; a large result gets a buffer of its own.
+const SLAB = 64 * 1024;
+let slab = new ArrayBuffer(SLAB);
+let slabUsed = 0;
+
+function resultSpace(bytes: number): [ArrayBuffer, number] {
+  if (bytes > SLAB / 4) return [new ArrayBuffer(bytes), 0];
+  if (slabUsed + bytes > SLAB) {
+    slab = new ArrayBuffer(SLAB);
+    slabUsed = 0;
+  }
+  const at = slabUsed;
+  slabUsed = (slabUsed + bytes + 7) & ~7; // the next result's Int32Arrays stay aligned
+  return [slab, at];
+}
+
 export function fold(original: string): Folded {
   const cells = readCells(original);
   resolveLeet(cells);
@@ -265,15 +283,15 @@ export function fold(original: string): Folded {
   }
   const n = out.length;
   out.boundary[n] = 1;
-  // The result's four arrays share one new buffer (the scratch ones belong to the next fold).
-  const buffer = new ArrayBuffer(10 * n + 1);
+  // The result's four arrays lie side by side in a shared slab (the scratch ones belong to the next fold).
+  const [buffer, at] = resultSpace(10 * n + 1);
   const folded: Folded = {
     original,
     text: out.text(),
-    start: new Int32Array(buffer, 0, n),
-    end: new Int32Array(buffer, 4 * n, n),
-    run: new Uint8Array(buffer, 8 * n, n),
-    boundary: new Uint8Array(buffer, 9 * n, n + 1),
+    start: new Int32Array(buffer, at, n),
+    end: new Int32Array(buffer, at + 4 * n, n),
+    run: new Uint8Array(buffer, at + 8 * n, n),
+    boundary: new Uint8Array(buffer, at + 9 * n, n + 1),
   };
   folded.start.set(out.start.subarray(0, n));
   folded.end.set(out.end.subarray(0, n));
