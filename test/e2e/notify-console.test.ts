@@ -107,6 +107,23 @@ describe('webhooks, outbox and alerts in the console', () => {
     assert.ok(!(await page.content()).includes(secret), 'the secret is not shown again');
   });
 
+  test('removing an endpoint asks first: Cancel keeps it, Remove removes it for good', async () => {
+    const endpoint = page.locator('li.webhook', { hasText: receiver.url });
+    await endpoint.getByRole('button', { name: 'Remove' }).click();
+    const question = endpoint.getByRole('group', { name: `Remove the endpoint ${receiver.url}? Deliveries still queued for it are dropped.` });
+    await question.waitFor();
+    // A stray Enter lands on Cancel, not on Remove.
+    assert.equal(await question.getByRole('button', { name: 'Cancel' }).evaluate((button) => button === document.activeElement), true);
+    await page.keyboard.press('Enter');
+    await question.waitFor({ state: 'detached' });
+    assert.equal(await endpoint.count(), 1);
+    await endpoint.getByRole('button', { name: 'Remove' }).click();
+    await question.getByRole('button', { name: 'Remove' }).click();
+    await page.getByText('No endpoints yet.').waitFor();
+    await page.reload();
+    await page.getByText('No endpoints yet.').waitFor();
+  });
+
   test('a global admin sees the outbox', async () => {
     const outbox = page.locator('section.outbox');
     await outbox.getByRole('heading', { name: 'Outbox (every site)' }).waitFor();

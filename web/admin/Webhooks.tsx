@@ -2,6 +2,7 @@
 // off or on, rotate the secret, remove, send a test event, and see each one's deliveries.
 // Global admins also see the outbox of every site below.
 import { useEffect, useState } from 'preact/hooks';
+import { ConfirmButton } from './ConfirmButton.tsx';
 import { useConsole } from './context.ts';
 import { Deliveries } from './Deliveries.tsx';
 import { t } from './i18n/t.ts';
@@ -19,7 +20,6 @@ export function Webhooks() {
   /** The secret of the endpoint just added or rotated: shown this once. */
   const [secret, setSecret] = useState<{ url: string; value: string } | null>(null);
   const [editing, setEditing] = useState<string | null>(null);
-  const [confirming, setConfirming] = useState<string | null>(null);
   const [open, setOpen] = useState<string | null>(null);
   const [refreshKey, setRefreshKey] = useState(0);
 
@@ -95,24 +95,14 @@ export function Webhooks() {
                   })}>
                     {t('webhookRotate')}
                   </button>
-                  {confirming === endpoint.id ? (
-                    <span class="confirm">
-                      <span>{t('webhookRemoveConfirm', { url: endpoint.url })}</span>
-                      <button type="button" class="act danger" onClick={() => void act(async () => {
-                        await api.removeWebhook(endpoint.id);
-                        setEndpoints((list) => list?.filter((e) => e.id !== endpoint.id) ?? null);
-                      })}>
-                        {t('webhookRemove')}
-                      </button>
-                      <button type="button" class="act" onClick={() => setConfirming(null)}>
-                        {t('webhookCancel')}
-                      </button>
-                    </span>
-                  ) : (
-                    <button type="button" class="act delete" onClick={() => setConfirming(endpoint.id)}>
-                      {t('webhookRemove')}
-                    </button>
-                  )}
+                  <ConfirmButton
+                    label={t('webhookRemove')}
+                    question={t('webhookRemoveConfirm', { url: endpoint.url })}
+                    onConfirm={() => void act(async () => {
+                      await api.removeWebhook(endpoint.id);
+                      setEndpoints((list) => list?.filter((e) => e.id !== endpoint.id) ?? null);
+                    })}
+                  />
                 </div>
               </>
             )}
