@@ -6,7 +6,7 @@ import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { randomBytes } from 'node:crypto';
 import { type Browser, type Locator, type Page } from 'playwright-core';
-import { launchChromium, openPage } from '../helpers/browser.ts';
+import { launchChromium, openPage, until } from '../helpers/browser.ts';
 import { STAFF_PASSWORD, createStaff, signIn } from '../helpers/admin.ts';
 import { startServer, type TestServer } from '../helpers/server.ts';
 import { startSmtpSink, type SmtpSink } from '../helpers/smtp.ts';
@@ -42,6 +42,19 @@ describe('following an alert e-mail’s link into the console', () => {
     url.searchParams.set('comment', id);
     return url.href;
   };
+  /** Posts a comment the default scorer holds ("you idiot"), as a reader; its id. */
+  async function postHeld(text: string, name: string): Promise<string> {
+    const res = await fetch(`${srv.url}/api/v1/comments`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', 'X-Colloquy-Visitor': randomBytes(24).toString('base64url') },
+      body: JSON.stringify({ site: SITE, page: 'alert-link', url: 'https://publisher.example/alert-link', title: 'Alert link e2e', author: { name }, body: text }),
+    });
+    assert.equal(res.status, 201, await res.clone().text());
+    const posted = (await res.json()) as { comment: { id: string }; status: string };
+    assert.equal(posted.status, 'pending', 'the default scorer holds "you idiot"');
+    return posted.comment.id;
+  }
+
   const notice = (p: Page): Locator => p.locator('.linked-notice');
   const pinned = (p: Page): Locator => p.locator('li.linked article.card');
 
@@ -55,15 +68,7 @@ describe('following an alert e-mail’s link into the console', () => {
     const chosen = await (await signIn(srv, moderator.email)).request('PUT', `/api/v1/admin/me/alerts/${SITE}`, { pending: true, reports: false, mode: 'immediate' });
     assert.equal(chosen.status, 200, chosen.text);
 
-    const res = await fetch(`${srv.url}/api/v1/comments`, {
-      method: 'POST',
-      headers: { 'Content-Type': 'application/json', 'X-Colloquy-Visitor': randomBytes(24).toString('base64url') },
-      body: JSON.stringify({ site: SITE, page: 'alert-link', url: 'https://publisher.example/alert-link', title: 'Alert link e2e', author: { name: 'Held Reader' }, body }),
-    });
-    assert.equal(res.status, 201, await res.clone().text());
-    const posted = (await res.json()) as { comment: { id: string }; status: string };
-    assert.equal(posted.status, 'pending', 'the default scorer holds "you idiot"');
-    heldId = posted.comment.id;
+    heldId = await postHeld(body, 'Held Reader');
 
     await sink.waitFor(() => sink.to(moderator.email).some((m) => m.text.includes(heldId)));
     const sent = sink.to(moderator.email).find((m) => m.text.includes(heldId))!;
@@ -123,6 +128,44 @@ describe('following an alert e-mail’s link into the console', () => {
       await page.getByRole('alert').getByText(`The comment this link points to was not found: no comment has the id ${id}.`).waitFor();
       assert.equal(await pinned(page).count(), 0);
     }
+  });
+
+  test('a moderator already moving through the queue with j/k keeps their place when the linked comment arrives late', async () => {
+    const stamp = Date.now().toString(36);
+    // Texts far apart: from one address, a comment 70% like an earlier one is marked spam.
+    await postHeld(`You idiot, the budget figures are wrong ${stamp}`, 'Earlier 1');
+    await postHeld(`Check your sources before posting, you moron ${stamp}`, 'Earlier 2');
+    const lateId = await postHeld(`You idiot, the alert is about this one ${stamp}`, 'Alerted About');
+    // The linked comment's answer is held back, as a slow server would answer it.
+    const isLinked = (url: URL) => url.pathname === `/api/v1/admin/comments/${lateId}`;
+    let answer!: () => void;
+    const answered = new Promise<void>((resolve) => (answer = resolve));
+    let asked = false;
+    await page.route(isLinked, async (route) => {
+      asked = true;
+      await answered;
+      await route.continue();
+    });
+    await page.goto(linkTo(lateId));
+    const cards = page.locator('.queue article.card');
+    await cards.nth(2).waitFor();
+    const before = await cards.evaluateAll((list) => list.map((c) => c.id));
+    const place = before[1]!;
+    assert.notEqual(place, `c-${lateId}`);
+    await page.keyboard.press('j');
+    await page.locator(`article.card.current[id="${place}"]:focus`).waitFor();
+    await until('the linked comment to be asked for', () => asked);
+    answer();
+    await pinned(page).getByText('the alert is about this one').waitFor();
+    await notice(page).getByText('This is the comment your alert links to; it is still in Pending.').waitFor();
+    const current = page.locator('.queue article.card.current');
+    assert.equal(await current.getAttribute('id'), place, 'the card shown as current is still the one the moderator moved to');
+    assert.equal(await page.evaluate(() => document.activeElement?.closest('article.card')?.id), place, 'and it keeps the focus');
+    const after = await cards.evaluateAll((list) => list.map((c) => c.id));
+    assert.equal(after[0], `c-${lateId}`, 'the linked comment is pinned first');
+    await page.keyboard.press('k');
+    await page.locator(`article.card.current[id="${after[after.indexOf(place) - 1]}"]:focus`).waitFor();
+    await page.unroute(isLinked);
   });
 
   test('a moderator of another site is told the comment is on a site they do not moderate', async () => {

@@ -96,3 +96,16 @@ test('a linked comment is pinned first, once, and stays after it leaves the queu
   assert.deepEqual(unpin(approved, 'pending').items.map((c) => c.id), ['a']);
   assert.deepEqual(unpin(late, 'pending').items.map((c) => c.id), ['b', 'a'], 'still pending: it stays');
 });
+
+test('a linked comment that arrives while the moderator moves through the list leaves their place alone', () => {
+  const moved = { ...page('a', 'b'), current: 'b' };
+  const s = pin(moved, comment('c'), true);
+  assert.deepEqual(s.items.map((c) => c.id), ['c', 'a', 'b'], 'still pinned first');
+  assert.equal(s.current, 'b');
+  assert.equal(pin(initialQueue, comment('c'), true).current, 'c', 'nothing to keep: the linked comment is current');
+});
+
+test('without a linked comment, unpinning changes nothing (the very same state, so no re-render)', () => {
+  const s = { ...page('a', 'b'), current: 'b' };
+  assert.equal(unpin(s, 'pending'), s);
+});

@@ -121,9 +121,14 @@ export function reloading(state: QueueState): QueueState {
   return { ...initialQueue, items, pinned: state.pinned, current: items[0]?.id ?? null, selected: new Set() };
 }
 
-/** Shows `comment` first and focuses it; it stays whatever becomes of it, until unpinned. */
-export function pin(state: QueueState, comment: AdminComment): QueueState {
-  return { ...state, items: [comment, ...state.items.filter((c) => c.id !== comment.id)], pinned: comment.id, current: comment.id };
+/**
+ * Shows `comment` first; it stays whatever becomes of it, until unpinned. It becomes the current
+ * item unless `keepPlace`: a moderator already moving through the list stays where they are.
+ */
+export function pin(state: QueueState, comment: AdminComment, keepPlace = false): QueueState {
+  const items = [comment, ...state.items.filter((c) => c.id !== comment.id)];
+  const current = keepPlace && state.current ? state.current : comment.id;
+  return { ...state, items, pinned: comment.id, current };
 }
 
 /** The pinned comment becomes an ordinary item: it leaves the list unless it belongs in the queue. */
