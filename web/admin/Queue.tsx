@@ -8,9 +8,11 @@ import { CommentCard } from './CommentCard.tsx';
 import { useConsole } from './context.ts';
 import { HelpDialog } from './HelpDialog.tsx';
 import { t, tr } from './i18n/t.ts';
-import { selectAll, toggle } from './queueState.ts';
+import { LinkedNotice } from './LinkedNotice.tsx';
+import { queueItems, selectAll, toggle } from './queueState.ts';
 import { href } from './route.ts';
 import { QUEUES, type Action, type AdminComment, type QueueName } from './types.ts';
+import { useLinkedComment } from './useLinkedComment.ts';
 import { useQueueActions } from './useQueueActions.ts';
 import { useQueueKeys } from './useQueueKeys.ts';
 import { useQueueList } from './useQueueList.ts';
@@ -19,9 +21,11 @@ import { useQueueList } from './useQueueList.ts';
 const BULK: Action[] = ['approve', 'reject', 'spam', 'hold', 'delete'];
 
 export function Queue({ queue }: { queue: QueueName }) {
-  const { site, go } = useConsole();
+  const { site, go, route } = useConsole();
   const list = useQueueList(queue);
   const actions = useQueueActions(queue, list);
+  const linkedId = route.comment ?? null;
+  const { linked, reload: reloadLinked } = useLinkedComment(linkedId, queue, list);
   const { state, setState, counts, load } = list;
   const [banFor, setBanFor] = useState<AdminComment | null>(null);
   const [authorFor, setAuthorFor] = useState<AdminComment | null>(null);
@@ -78,13 +82,31 @@ export function Queue({ queue }: { queue: QueueName }) {
           </button>
         ))}
         <span class="spacer" />
-        <button type="button" class="act" onClick={() => void load(false)} disabled={state.status === 'loading'}>
+        <button
+          type="button"
+          class="act"
+          onClick={() => {
+            void load(false);
+            void reloadLinked();
+          }}
+          disabled={state.status === 'loading'}
+        >
           {t('refresh')}
         </button>
         <button type="button" class="act" aria-keyshortcuts="?" onClick={() => setHelp(true)}>
           {t('shortcuts')}
         </button>
       </div>
+      {linkedId && (
+        <LinkedNotice
+          id={linkedId}
+          linked={linked}
+          comment={state.items.find((c) => c.id === state.pinned)}
+          queue={queue}
+          onRetry={() => void reloadLinked()}
+          onClose={() => go({ view: route.view, site: site.id })}
+        />
+      )}
       {state.status === 'loading' && <p class="status">{t('loading')}</p>}
       {state.status === 'error' && (
         <p class="status error" role="alert">
@@ -94,11 +116,11 @@ export function Queue({ queue }: { queue: QueueName }) {
           </button>
         </p>
       )}
-      {state.status === 'ready' && !state.items.length && <p class="status empty">{tr('empty', queue)}</p>}
+      {state.status === 'ready' && !queueItems(state, queue).length && <p class="status empty">{tr('empty', queue)}</p>}
       {state.items.length > 0 && (
         <ol class="queue" aria-label={listLabel}>
           {state.items.map((c) => (
-            <li key={c.id}>
+            <li key={c.id} class={c.id === state.pinned ? 'linked' : undefined}>
               <CommentCard c={c} current={c.id === state.current} selected={state.selected.has(c.id)} {...handlers} />
             </li>
           ))}

@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { belongs, changes, initialQueue, inverse, loaded, move, predict, restore, snapshot, toggle, updated, type QueueState } from './queueState.ts';
+import { belongs, changes, initialQueue, inverse, loaded, move, pin, predict, queueItems, reloading, restore, snapshot, toggle, unpin, updated, type QueueState } from './queueState.ts';
 import type { AdminComment } from './types.ts';
 
 function comment(id: string, over: Partial<AdminComment> = {}): AdminComment {
@@ -79,4 +79,33 @@ test('move stays inside the list', () => {
   assert.equal(move(s, 1).current, 'b');
   assert.equal(move(move(s, 1), 1).current, 'b');
   assert.equal(move(s, -1).current, 'a');
+});
+
+test('a linked comment is pinned first, once, and stays after it leaves the queue until unpinned', () => {
+  // The link's comment may arrive before or after the queue's page, which may hold it too.
+  const early = loaded(pin(initialQueue, comment('b')), [comment('a'), comment('b')], null, false);
+  const late = pin(page('a', 'b'), comment('b'));
+  for (const s of [early, late]) {
+    assert.deepEqual(s.items.map((c) => c.id), ['b', 'a']);
+    assert.equal(s.current, 'b');
+  }
+  const approved = updated(late, 'pending', [predict(late.items[0]!, 'approve')]);
+  assert.deepEqual(approved.items.map((c) => [c.id, c.status]), [['b', 'approved'], ['a', 'pending']]);
+  assert.deepEqual(queueItems(approved, 'pending').map((c) => c.id), ['a'], 'not counted as in Pending');
+  assert.deepEqual(reloading(approved).items.map((c) => c.id), ['b'], 'a refresh keeps it on screen');
+  assert.deepEqual(unpin(approved, 'pending').items.map((c) => c.id), ['a']);
+  assert.deepEqual(unpin(late, 'pending').items.map((c) => c.id), ['b', 'a'], 'still pending: it stays');
+});
+
+test('a linked comment that arrives while the moderator moves through the list leaves their place alone', () => {
+  const moved = { ...page('a', 'b'), current: 'b' };
+  const s = pin(moved, comment('c'), true);
+  assert.deepEqual(s.items.map((c) => c.id), ['c', 'a', 'b'], 'still pinned first');
+  assert.equal(s.current, 'b');
+  assert.equal(pin(initialQueue, comment('c'), true).current, 'c', 'nothing to keep: the linked comment is current');
+});
+
+test('without a linked comment, unpinning changes nothing (the very same state, so no re-render)', () => {
+  const s = { ...page('a', 'b'), current: 'b' };
+  assert.equal(unpin(s, 'pending'), s);
 });

@@ -1,6 +1,6 @@
 // The state of one queue page, as pure functions: pages appended by cursor, the focused and
-// selected items, and optimistic moderation (predict the result, apply it at once, put the
-// previous version back if the server refuses).
+// selected items, the pinned comment an alert linked to, and optimistic moderation (predict
+// the result, apply it at once, put the previous version back if the server refuses).
 import type { Action, AdminComment, QueueName } from './types.ts';
 
 export interface QueueState {
@@ -13,10 +13,12 @@ export interface QueueState {
   selected: ReadonlySet<string>;
   /** The id of the item keyboard commands act on. */
   current: string | null;
+  /** The id of the comment an alert linked to: first in the list, kept there whatever its status. */
+  pinned: string | null;
 }
 
 export const initialQueue: QueueState = {
-  items: [], nextCursor: null, status: 'loading', error: null, more: false, selected: new Set(), current: null,
+  items: [], nextCursor: null, status: 'loading', error: null, more: false, selected: new Set(), current: null, pinned: null,
 };
 
 /** Where an item was before an optimistic change, to put it back. */
@@ -26,8 +28,10 @@ export interface Snapshot {
 }
 
 export function loaded(state: QueueState, comments: AdminComment[], nextCursor: string | null, append: boolean): QueueState {
-  const have = new Set(append ? state.items.map((c) => c.id) : []);
-  const items = append ? [...state.items, ...comments.filter((c) => !have.has(c.id))] : comments;
+  // A fresh page keeps only the pinned comment, ahead of the page (which may hold it too).
+  const kept = append ? state.items : state.items.filter((c) => c.id === state.pinned);
+  const have = new Set(kept.map((c) => c.id));
+  const items = [...kept, ...comments.filter((c) => !have.has(c.id))];
   const ids = new Set(items.map((c) => c.id));
   const current = state.current && ids.has(state.current) ? state.current : (items[0]?.id ?? null);
   const selected = new Set([...state.selected].filter((id) => ids.has(id)));
@@ -97,7 +101,7 @@ export function updated(state: QueueState, queue: QueueName, comments: AdminComm
   let lastKept: string | null = null;
   for (const item of state.items) {
     const next = byId.get(item.id) ?? item;
-    if (belongs(queue, next)) {
+    if (item.id === state.pinned || belongs(queue, next)) {
       items.push(next);
       if (currentGone && nextAfterCurrent === null) nextAfterCurrent = next.id;
       if (!currentGone) lastKept = next.id;
@@ -109,6 +113,32 @@ export function updated(state: QueueState, queue: QueueName, comments: AdminComm
   const ids = new Set(items.map((c) => c.id));
   const selected = new Set([...state.selected].filter((id) => ids.has(id)));
   return { ...state, items, current, selected };
+}
+
+/** Loading the queue afresh: only the pinned comment stays on screen meanwhile. */
+export function reloading(state: QueueState): QueueState {
+  const items = state.items.filter((c) => c.id === state.pinned);
+  return { ...initialQueue, items, pinned: state.pinned, current: items[0]?.id ?? null, selected: new Set() };
+}
+
+/**
+ * Shows `comment` first; it stays whatever becomes of it, until unpinned. It becomes the current
+ * item unless `keepPlace`: a moderator already moving through the list stays where they are.
+ */
+export function pin(state: QueueState, comment: AdminComment, keepPlace = false): QueueState {
+  const items = [comment, ...state.items.filter((c) => c.id !== comment.id)];
+  const current = keepPlace && state.current ? state.current : comment.id;
+  return { ...state, items, pinned: comment.id, current };
+}
+
+/** The pinned comment becomes an ordinary item: it leaves the list unless it belongs in the queue. */
+export function unpin(state: QueueState, queue: QueueName): QueueState {
+  return state.pinned ? updated({ ...state, pinned: null }, queue, []) : state;
+}
+
+/** The items that are in the queue itself (the pinned one only while it belongs there). */
+export function queueItems(state: QueueState, queue: QueueName): AdminComment[] {
+  return state.items.filter((c) => c.id !== state.pinned || belongs(queue, c));
 }
 
 export function snapshot(state: QueueState, ids: Iterable<string>): Snapshot[] {

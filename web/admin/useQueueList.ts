@@ -4,7 +4,7 @@
 import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import { useConsole } from './context.ts';
 import { errorText } from './format.ts';
-import { initialQueue, loaded, type QueueState } from './queueState.ts';
+import { initialQueue, loaded, reloading, type QueueState } from './queueState.ts';
 import type { AdminComment, QueueName } from './types.ts';
 import { useLoadTickets } from './useLoadTickets.ts';
 
@@ -26,7 +26,7 @@ export function useQueueList(queue: QueueName) {
     async (append: boolean) => {
       const current = takeTicket(append);
       const cursor = append ? stateRef.current.nextCursor : null;
-      setState((s) => (append ? { ...s, more: true } : { ...initialQueue, selected: new Set() }));
+      setState((s) => (append ? { ...s, more: true } : reloading(s)));
       try {
         const page = await api.queue(site.id, queue, cursor);
         if (current()) setState((s) => loaded(s, page.comments, page.nextCursor, append));

@@ -151,6 +151,14 @@ export const undoFailed = 'Could not undo: {message}';
 export const reportsUpheld = 'Reports upheld: the comment by {name} is rejected.';
 export const reportsDismissed = 'Reports dismissed on the comment by {name}.';
 
+// The comment an alert links to (queue address with comment=<id>)
+export const linkedInQueue = 'This is the comment your alert links to; it is still in {queue}.';
+export const linkedMoved = 'This is the comment your alert links to; it is no longer in {queue}: it is {status} now.';
+export const linkedMissing = 'The comment this link points to was not found: no comment has the id {id}.';
+export const linkedRefused = 'The comment this link points to is on a site you do not moderate, so it cannot be shown.';
+export const linkedFailed = 'Could not load the comment this link points to: {message}';
+export const linkedClose = 'Show the queue only';
+
 // Shortcuts
 export const helpTitle = 'Keyboard shortcuts';
 export const keyNext = 'Next comment';
