@@ -435,6 +435,29 @@ describe('moderation console in the browser', () => {
     const result = page.locator('.preview-result');
     await until('the preview to hold the text', async () => (await result.locator('.badge').textContent()) === 'pending');
     assert.equal(await result.locator('mark').first().textContent(), term, 'the preview highlights the term');
+    // Clearing the text while an answer is on its way: that answer, for a text no longer
+    // there, is not shown.
+    const PREVIEW = '**/api/v1/admin/moderation/preview';
+    let asked!: () => void;
+    let release!: () => void;
+    const requested = new Promise<void>((resolve) => (asked = resolve));
+    const held = new Promise<void>((resolve) => (release = resolve));
+    await page.route(PREVIEW, async (route) => {
+      asked();
+      await held;
+      await route.continue();
+    });
+    await preview.fill(`The ${term} again`);
+    await requested;
+    await preview.fill('');
+    const answered = page.waitForResponse(PREVIEW);
+    release();
+    await answered;
+    await page.evaluate(() => new Promise((settled) => requestAnimationFrame(() => setTimeout(settled, 0))));
+    assert.equal(await result.locator('.badge').count(), 0, 'no answer shown for an emptied text');
+    await page.unroute(PREVIEW);
+    await preview.fill(`Look at this ${term} here`);
+    await until('the preview to answer again', async () => (await result.locator('.badge').textContent()) === 'pending');
     await shot('settings', true);
     await until('the new term to apply to new comments', async () => (await post(`I keep ${term} as a pet`, 'Fish Fan')).status === 'pending', 8000);
   });

@@ -16,13 +16,15 @@ export function PreviewBox({ unsaved }: { unsaved: boolean }) {
   const takeTicket = useLoadTickets();
 
   useEffect(() => {
+    // Answers arrive out of order as one types: only the one for the latest text is shown.
+    // Emptying the field takes a ticket too, so an answer still on its way is dropped.
+    const current = takeTicket(false);
     if (!text.trim()) {
       setResult(null);
       setError(null);
+      setBusy(false);
       return;
     }
-    // Answers arrive out of order as one types: only the one for the latest text is shown.
-    const current = takeTicket(false);
     const timer = setTimeout(async () => {
       setBusy(true);
       try {
