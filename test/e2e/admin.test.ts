@@ -63,6 +63,16 @@ describe('moderation console in the browser', () => {
     return (data.comments ?? []).flatMap((c) => [c.id, ...(c.replies ?? []).map((r) => r.id)]);
   }
 
+  /** A reader reports the comment as off-topic. */
+  async function report(id: string): Promise<void> {
+    const res = await fetch(`${srv.url}/api/v1/comments/${id}/report`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', 'X-Colloquy-Visitor': visitor() },
+      body: JSON.stringify({ reason: 'off-topic', note: 'Not about the article' }),
+    });
+    assert.equal(res.status, 201, await res.text());
+  }
+
   const card = (id: string): Locator => page.locator(`article.card[id="c-${id}"]`);
   const toast = (text: string | RegExp): Locator => page.locator('.toast', { hasText: text });
   const activeId = (): Promise<string | null> => page.evaluate(() => document.activeElement?.closest('article.card')?.id ?? null);
@@ -311,12 +321,7 @@ describe('moderation console in the browser', () => {
   test('a reader report puts a comment in Reported; dismissing the reports clears it', async () => {
     const fine = await post(`A reasonable point about the budget ${stamp}`, 'Calm Reader');
     assert.equal(fine.status, 'approved');
-    const res = await fetch(`${srv.url}/api/v1/comments/${fine.id}/report`, {
-      method: 'POST',
-      headers: { 'Content-Type': 'application/json', 'X-Colloquy-Visitor': visitor() },
-      body: JSON.stringify({ reason: 'off-topic', note: 'Not about the article' }),
-    });
-    assert.equal(res.status, 201, await res.text());
+    await report(fine.id);
     await page.getByRole('link', { name: /^Reported/ }).click();
     const reported = card(fine.id);
     await reported.waitFor();
@@ -324,6 +329,28 @@ describe('moderation console in the browser', () => {
     await reported.getByRole('button', { name: 'Dismiss reports' }).click();
     await toast('Reports dismissed on the comment by Calm Reader.').waitFor();
     await until('the comment to leave Reported', async () => (await card(fine.id).count()) === 0);
+    await page.getByRole('link', { name: /^Pending/ }).click();
+    await page.locator('.tab.active', { hasText: 'Pending' }).waitFor();
+  });
+
+  test('deleting from the console asks first: Cancel keeps the comment, Delete takes it out of the thread', async () => {
+    const gone = await post(`Quite off topic, about my cat's birthday party ${stamp}`, 'Soon Gone');
+    assert.equal(gone.status, 'approved');
+    await report(gone.id);
+    await page.getByRole('link', { name: /^Reported/ }).click();
+    const reported = card(gone.id);
+    await reported.waitFor();
+    await reported.getByRole('button', { name: 'Delete', exact: true }).click();
+    const question = reported.getByRole('group', { name: 'Delete this comment for good?' });
+    await question.waitFor();
+    assert.equal(await question.getByRole('button', { name: 'Cancel' }).evaluate((button) => button === document.activeElement), true, 'Cancel has the focus');
+    await question.getByRole('button', { name: 'Cancel' }).click();
+    await question.waitFor({ state: 'detached' });
+    assert.ok((await publicIds()).includes(gone.id), 'cancelled: still in the thread');
+    await reported.getByRole('button', { name: 'Delete', exact: true }).click();
+    await question.getByRole('button', { name: 'Delete', exact: true }).click();
+    await toast('Deleted: the comment by Soon Gone.').waitFor();
+    await until('the deleted comment to leave the thread', async () => !(await publicIds()).includes(gone.id));
     await page.getByRole('link', { name: /^Pending/ }).click();
     await page.locator('.tab.active', { hasText: 'Pending' }).waitFor();
   });

@@ -1,7 +1,7 @@
 // One comment in a queue: author (with e-mail, visible to staff), thread link, time, status
 // badges, the source text with matched spans highlighted, the reasons, reports and actions.
-import { useState } from 'preact/hooks';
 import { Badges } from './Badge.tsx';
+import { ConfirmButton } from './ConfirmButton.tsx';
 import { Highlighted } from './Highlighted.tsx';
 import { t, tr, type TextKey } from './i18n/t.ts';
 import { predict } from './queueState.ts';
@@ -37,7 +37,6 @@ const ACTIONS: ({ action: Action; key: string } | { action: Action; hint: TextKe
 ];
 
 export function CommentCard({ c, current, selected, compact, ...h }: Props) {
-  const [confirmDelete, setConfirmDelete] = useState(false);
   const name = c.author.name || t('anonymous');
   const head = `h-${c.id}`;
   const url = safeUrl(c.thread.url);
@@ -145,20 +144,7 @@ export function CommentCard({ c, current, selected, compact, ...h }: Props) {
               {t('authorPanel')}
             </button>
           )}
-          {confirmDelete ? (
-            <span class="confirm">
-              <button type="button" class="act danger" onClick={() => h.onAction(c, 'delete')}>
-                {t('deleteYes')}
-              </button>
-              <button type="button" class="act" onClick={() => setConfirmDelete(false)}>
-                {t('cancel')}
-              </button>
-            </span>
-          ) : (
-            <button type="button" class="act delete" onClick={() => setConfirmDelete(true)}>
-              {tr('do', 'delete')}
-            </button>
-          )}
+          <ConfirmButton label={tr('do', 'delete')} question={t('deleteQuestion')} onConfirm={() => h.onAction(c, 'delete')} />
         </div>
       )}
     </article>
