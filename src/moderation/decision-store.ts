@@ -13,13 +13,14 @@ export function createDecisionStore(db: Db) {
   // build and compile the same statement again each time, which cost about what SQLite's
   // own insert does).
   let insertSql: string | undefined;
-  const valuesOf = (row: DecisionRow) => COLUMNS.map((column) => row[column]);
 
   return {
     /** In `trx` when given: the pipeline's decision commits with the comment it is about. */
     async insert(row: DecisionRow, trx: Db | Transaction<Database> = db): Promise<void> {
-      insertSql ??= db.insertInto('moderation_decisions').values(Object.fromEntries(COLUMNS.map((c) => [c, row[c]])) as unknown as DecisionRow).compile().sql;
-      await trx.executeQuery(CompiledQuery.raw(insertSql, valuesOf(row)));
+      const values = COLUMNS.map((column) => row[column]);
+      // Compiled from a row whose keys are in COLUMNS order, so its placeholders take `values` as they are.
+      insertSql ??= db.insertInto('moderation_decisions').values(Object.fromEntries(COLUMNS.map((c, i) => [c, values[i]])) as unknown as DecisionRow).compile().sql;
+      await trx.executeQuery(CompiledQuery.raw(insertSql, values));
     },
 
     /** Every decision on these comments, oldest first. */
