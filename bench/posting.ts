@@ -19,6 +19,7 @@ import { cpuPerRequest, machine } from './report.ts';
 import { SITE, random, seedThread } from './seed.ts';
 import { siteTerms } from './terms.ts';
 import { openDatabase } from '../src/platform/db.ts';
+import { plainApprovalRow } from '../src/moderation/decision-store.ts';
 
 const { values: args } = parseArgs({ options: { ...loadArgs('5'), terms: { type: 'string', default: '10000' } } });
 const load: LoadOptions = loadOptionsOf(args);
@@ -75,14 +76,17 @@ async function published(child: Child): Promise<number> {
 }
 
 /**
- * The pipeline's own time inside the server under this load, from the decision rows it stored
+ * The pipeline's own time inside the server under this load, from the decisions it stored
  * with each comment (wall time per phase, as the console shows it): the whole pipeline's p50
  * and p99, and each phase's p99.
  */
 async function pipelineTimes(since: number): Promise<string[]> {
   const database = await openDatabase(databaseUrls.get('with')!);
   try {
-    const rows = await database.db.selectFrom('moderation_decisions').select(['ms', 'timings']).where('source', '=', 'pipeline').where('at', '>=', since).execute();
+    // A plain approval is kept on its comment's row (decision-store.ts), any other decision is a row.
+    const comments = await database.db.selectFrom('comments').select(['id', 'site_id', 'created_at', 'pipeline_timings']).where('created_at', '>=', since).where('pipeline_timings', 'is not', null).execute();
+    const stored = await database.db.selectFrom('moderation_decisions').select(['ms', 'timings']).where('source', '=', 'pipeline').where('at', '>=', since).execute();
+    const rows = [...comments.map((comment) => plainApprovalRow(comment)!), ...stored];
     const quantile = (values: number[], q: number) => values.sort((x, y) => x - y)[Math.min(values.length - 1, Math.floor(q * values.length))] ?? NaN;
     const byPhase = new Map<string, number[]>();
     for (const row of rows) {
@@ -125,6 +129,7 @@ async function main() {
   }
   const sent = rounds.reduce((sum, [fa]) => sum + fa.requests, 0);
   const listed = await published(withPipeline);
+  log(`published without the pipeline by the end: ${int(await published(without))} comments`);
   const sorted = [...rounds].sort(([a1, b1], [a2, b2]) => a1.rps / b1.rps - a2.rps / b2.rps);
   const [fa, fb] = sorted[Math.floor((sorted.length - 1) / 2)];
 

@@ -5,6 +5,7 @@ import assert from 'node:assert/strict';
 import { sql } from 'kysely';
 import { after, before, describe, test } from 'node:test';
 import { ENGINES } from '../../test/helpers/databases.ts';
+import { createDecisionStore } from '../moderation/decision-store.ts';
 import { createModeration } from '../moderation/module.ts';
 import { enqueueEvent } from '../notify/fanout.ts';
 import { createLocalBus } from '../platform/bus.ts';
@@ -50,12 +51,19 @@ for (const engine of ENGINES) {
     }
 
     test('a stored comment has its decision, written with it', async () => {
-      const { site, comments, actor, db } = await setup();
-      const created = await comments.create(site, { site: 'tx', page: 'kept', author: { name: 'Ann' }, body: 'A careful, civil comment about the bridge.' }, actor);
-      const decisions = await db.selectFrom('moderation_decisions').selectAll().where('comment_id', '=', created.comment.id).execute();
-      assert.equal(decisions.length, 1);
-      assert.equal(decisions[0].source, 'pipeline');
-      assert.equal(decisions[0].status, 'approved');
+      const { site, comments, actor, db, count } = await setup();
+      const decisions = createDecisionStore(db);
+      const historyOf = async (id: string) => decisions.forComments(await db.selectFrom('comments').selectAll().where('id', '=', id).execute());
+      // A plain approval is kept on the comment row itself; a held comment's decision is a row.
+      const plain = await comments.create(site, { site: 'tx', page: 'kept', author: { name: 'Ann' }, body: 'A careful, civil comment about the bridge.' }, actor);
+      const held = await comments.create(site, { site: 'tx', page: 'kept', author: { name: 'Ann' }, body: 'Honestly, you absolute idiot.' }, actor);
+      assert.equal(held.status, 'pending');
+      for (const [created, status] of [[plain, 'approved'], [held, 'pending']] as const) {
+        const history = await historyOf(created.comment.id);
+        assert.deepEqual(history.map((d) => `${d.source}/${d.status}`), [`pipeline/${status}`]);
+        assert.ok(JSON.parse(history[0].timings).length > 3);
+      }
+      assert.equal(await count('moderation_decisions'), 1);
     });
 
     test('when the outbox write fails, neither the comment nor its decision is stored', async () => {
@@ -75,7 +83,7 @@ for (const engine of ENGINES) {
       const before = { comments: await count('comments'), outbox: await count('outbox') };
       await sql`alter table moderation_decisions rename to moderation_decisions_away`.execute(db);
       try {
-        await assert.rejects(comments.create(site, { site: 'tx', page: 'no-reasons', author: { name: 'Cy' }, body: 'Posted while decisions cannot be stored.' }, actor));
+        await assert.rejects(comments.create(site, { site: 'tx', page: 'no-reasons', author: { name: 'Cy' }, body: 'Posted while decisions cannot be stored, you absolute idiot.' }, actor));
       } finally {
         await sql`alter table moderation_decisions_away rename to moderation_decisions`.execute(db);
       }

@@ -219,7 +219,7 @@ export function createCommentService({ store, sites, bus, moderate = approveAll,
         account_id: account?.id ?? null, author_avatar: account?.avatar ?? null,
         body, html: renderMarkdown(body), status, shadow, listed: isVisible({ status, shadow, deleted: 0 }) ? 1 : 0,
         score: 0, up: 0, down: 0, child_count: 0, deleted: 0, edit_token_hash: sha256(editToken),
-        created_at: at, edited_at: null, deleted_at: null, ...anchor,
+        created_at: at, edited_at: null, deleted_at: null, pipeline_timings: verdict.pipelineTimings ?? null, ...anchor,
         // A reply is part of its conversation's passage: counted with it, shown without a quote.
         ...(parent?.anchor_key ? { anchor_key: parent.anchor_key } : {}),
       };

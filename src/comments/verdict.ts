@@ -15,6 +15,8 @@ export interface Verdict {
   answer?: Status;
   /** Why: a held comment's moderator alert shows them. */
   reasons?: Array<{ rule: string; detail?: string }>;
+  /** A plain approval of a new comment in the form its row keeps it (`pipeline_timings`): no decision row is written. */
+  pipelineTimings?: string;
   /** Stores the decision with its reasons in the comment's own transaction. */
   write?: (trx: Transaction<Database>, commentId: string) => Promise<void>;
   /** Runs once the comment is committed: what moderation keeps of it (its text's fingerprint). */

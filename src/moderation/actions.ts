@@ -63,7 +63,7 @@ export function createActionService({ comments, decisions, reports, audit, recor
      * is approved again. Upheld: the comment is rejected unless already out of sight.
      */
     async resolveReports(user: StaffUser, comment: CommentRow, resolution: 'upheld' | 'dismissed', note: string | null): Promise<{ resolved: number; comment: CommentRow }> {
-      const history = await decisions.forComments([comment.id]);
+      const history = await decisions.forComments([comment]);
       const heldByReports = comment.status === 'pending' && history.at(-1)?.source === 'reports';
       const closed = await reports.resolve(comment.site_id, comment.id, resolution, user.id);
       let current = comment;

@@ -11,7 +11,7 @@ import { enforce, type RateLimiter } from '../platform/rate-limit.ts';
 import type { Database } from '../platform/schema.ts';
 import type { Site, SiteService } from '../sites/service.ts';
 import type { BanService } from './bans.ts';
-import type { DecisionStore } from './decision-store.ts';
+import { encodePlainApproval, type DecisionStore } from './decision-store.ts';
 import { runPipeline, type AuthorIdentity, type PhaseInput, type PipelineResult } from './phase.ts';
 import { buildPhases, closedReason, type PhaseDeps } from './phases/index.ts';
 import { prepareScorer } from './scorer/index.ts';
@@ -110,10 +110,15 @@ export function createModerationService(deps: ModerationDeps) {
     if (closed) throw forbidden('thread_closed', closed.detail ? `This discussion is closed: ${closed.detail}` : 'This discussion is closed');
     // A bot caught by the bots phase is answered as if held, so it learns nothing; stored as spam.
     const answer = result.status === 'spam' && result.timings.at(-1)?.phase === 'bots' ? 'pending' : undefined;
+    // A new comment approved with nothing to say keeps its timings on its own row; any other
+    // decision gets a row, committed with the comment.
+    const plain = !draft.editing && result.status === 'approved' && !result.shadow && result.reasons.length === 0;
     return {
       status: result.status, shadow: result.shadow, reasons: result.reasons, ...(answer && { answer }),
-      // The decision commits with the comment; what the phases keep waits for that commit.
-      write: (trx, commentId) => record(commentId, draft.site.id, 'pipeline', result, null, trx),
+      ...(plain
+        ? { pipelineTimings: encodePlainApproval(result.ms, result.timings) }
+        : { write: (trx: Transaction<Database>, commentId: string) => record(commentId, draft.site.id, 'pipeline', result, null, trx) }),
+      // What the phases keep waits for the comment's commit.
       stored: async (commentId) => {
         for (const keep of keeps) await keep(commentId);
       },

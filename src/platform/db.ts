@@ -18,6 +18,7 @@ import * as moderatorAlerts from './migrations/008-moderator-alerts.ts';
 import * as accountsMore from './migrations/009-accounts-more.ts';
 import * as inlineQuestions from './migrations/011-inline-questions.ts';
 import * as decisionsByComment from './migrations/013-decisions-by-comment.ts';
+import * as plainApprovals from './migrations/014-plain-approvals.ts';
 
 export type Db = Kysely<Database>;
 export type Engine = 'sqlite' | 'postgres';
@@ -25,7 +26,7 @@ export type Engine = 'sqlite' | 'postgres';
 // PostgreSQL returns BIGINT as a string; our bigints are epoch milliseconds, safe as numbers.
 pg.types.setTypeParser(20, (value) => Number(value));
 
-const migrations: Record<string, Migration> = { '001-core': core, '002-moderation': moderation, '003-notify': notify, '004-accounts': accounts, '005-support': support, '006-inline': inline, '008-moderator-alerts': moderatorAlerts, '012-moderation-console': moderationConsole, '009-accounts-more': accountsMore, '011-inline-questions': inlineQuestions, '013-decisions-by-comment': decisionsByComment };
+const migrations: Record<string, Migration> = { '001-core': core, '002-moderation': moderation, '003-notify': notify, '004-accounts': accounts, '005-support': support, '006-inline': inline, '008-moderator-alerts': moderatorAlerts, '012-moderation-console': moderationConsole, '009-accounts-more': accountsMore, '011-inline-questions': inlineQuestions, '013-decisions-by-comment': decisionsByComment, '014-plain-approvals': plainApprovals };
 
 class InlineMigrations implements MigrationProvider {
   async getMigrations() {

@@ -67,6 +67,9 @@ export interface CommentsTable {
   // its key (feedbackId or quote hash) and the anchor as JSON.
   anchor_key?: string | null;
   anchor?: string | null;
+  // Added by 014-plain-approvals: the pipeline's timings when it approved the new comment with
+  // no reasons, kept here instead of in a decision row (moderation/decision-store.ts).
+  pipeline_timings?: string | null;
 }
 
 export interface VotesTable {

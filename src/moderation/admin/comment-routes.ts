@@ -31,7 +31,7 @@ export async function commentRoutes(app: FastifyInstance, ctx: AdminContext): Pr
     const [view, parent, history, reports] = await Promise.all([
       ctx.view(comment.id),
       comment.parent_id ? ctx.views([comment.parent_id]) : Promise.resolve([]),
-      ctx.decisions.forComments([comment.id]),
+      ctx.decisions.forComments([comment]),
       ctx.reports.forComment(comment.site_id, comment.id),
     ]);
     const emails = await ctx.staff.emails(history.flatMap((d) => (d.actor_id ? [d.actor_id] : [])));

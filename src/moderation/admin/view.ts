@@ -73,7 +73,7 @@ export type AdminComment = ReturnType<typeof adminComment>;
 /** AdminComments for rows, with two queries for all of them (decisions, report tallies), not one per row. */
 export async function adminComments(rows: PlacedRow[], deps: ViewDeps): Promise<AdminComment[]> {
   const ids = rows.map((r) => r.id);
-  const [decisions, tallies] = await Promise.all([deps.decisions.forComments(ids), deps.reports.openTallies(ids)]);
+  const [decisions, tallies] = await Promise.all([deps.decisions.forComments(rows), deps.reports.openTallies(ids)]);
   const byComment = new Map<string, DecisionRow[]>();
   for (const d of decisions) byComment.set(d.comment_id, [...(byComment.get(d.comment_id) ?? []), d]);
   const emails = await deps.emails([...new Set(decisions.map((d) => d.actor_id).filter((id): id is string => !!id))]);
