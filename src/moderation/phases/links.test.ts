@@ -3,7 +3,8 @@ import { describe, test } from 'node:test';
 import type { PhaseContext, PhaseResult } from '../phase.ts';
 import { resolveModerationSettings } from '../settings.ts';
 import { normalizeDomain } from './domains.ts';
-import { findLinks, linksPhase } from './links.ts';
+import { CORPUS } from '../eval/corpus/index.ts';
+import { findLinks, linkify, linkMatches, linksPhase } from './links.ts';
 
 const ctx = (links: unknown = {}): PhaseContext => ({ settings: resolveModerationSettings({ links }), siteId: 's' });
 const run = (text: string, links: unknown = {}) => linksPhase.run({ text }, ctx(links)) as PhaseResult;
@@ -25,6 +26,23 @@ describe('finding links', () => {
 
   test('markdown links and autolinks are links', () => {
     assert.deepEqual(findLinks('[click here](https://t.co/abc) <http://a.example.com/>').map((l) => l.host), ['t.co', 'a.example.com']);
+  });
+
+  test('matching run by run finds what matching the whole text finds', () => {
+    const fields = (m: { schema: string; index: number; lastIndex: number; raw: string; url: string }) => `${m.schema}|${m.index}|${m.lastIndex}|${m.raw}|${m.url}`;
+    const same = (text: string) => assert.deepEqual(linkMatches(text).map(fields), (linkify.match(text) ?? []).map(fields), JSON.stringify(text));
+    for (const sample of CORPUS) same(sample.text);
+    // Pieces of links, and every kind of break around them: spaces (also no-break and
+    // ideographic), controls, brackets, quotes, markdown, IP addresses, ports, paths.
+    const pieces = ['http://', 'https://', '//', 'www.', 'example', '.com', '.co.uk', '.shop', '/path', '?q=1', '#x', ':8080', '10.0.0.1', 'mailto:', 'a@b.org',
+      '(', ')', '[', ']', '<', '>', '"', "'", '.', '..', ',', ';', '!', '?', '-', '_', ' ', '  ', '\n', '\t', '\u00a0', '\u3000', '\u2028', '\u0001', '\ufeff', '｜', 'ｅｘａｍｐｌｅ．ｃｏｍ', 'word', 'ü', '👏'];
+    let seed = 7;
+    const next = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
+    for (let i = 0; i < 3000; i++) {
+      let text = '';
+      for (let n = 1 + Math.floor(next() * 24); n > 0; n--) text += pieces[Math.floor(next() * pieces.length)];
+      same(text);
+    }
   });
 });
 

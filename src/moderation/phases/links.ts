@@ -18,20 +18,47 @@ export interface FoundLink {
 
 // The renderer links only URLs with a scheme; a bare "cheap-pills.shop" is still an advert a
 // reader can type, so this matcher also finds bare domains.
-const linkify = new MarkdownIt().linkify;
+export const linkify = new MarkdownIt().linkify;
 linkify.set({ fuzzyLink: true, fuzzyIP: true, fuzzyEmail: false });
 linkify.tlds(['xyz', 'top', 'online', 'site', 'club', 'click', 'link', 'live', 'store', 'app', 'dev', 'icu', 'buzz', 'fun', 'win', 'bid', 'loan', 'vip', 'work', 'cam', 'monster', 'rest', 'bar', 'casino', 'bet', 'porn', 'sex', 'sexy', 'dating'], true);
 
 // Every link linkify finds has "//" (a scheme, or protocol-relative) or a dot inside a host
-// ("example.com", "10.0.0.1"); most comments have neither, and its fuzzy search is the costly
-// part of the phase.
+// ("example.com", "10.0.0.1"); most comments have neither.
 const MAYBE_LINK = /\.[^\s.]|\/\//;
+const MAYBE_LINKS = new RegExp(MAYBE_LINK.source, 'g');
+
+/** Unicode Z and Cc (linkify's src_ZCc): no link holds one, nor starts or ends but beside one or an end of the text. */
+function isLinkBreak(c: number): boolean {
+  return c <= 0x20 || (c >= 0x7f && c <= 0xa0) || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000;
+}
+
+type LinkMatch = NonNullable<ReturnType<typeof linkify.match>>[number];
+
+/**
+ * linkify's matches in the text, as matching the whole text gives them, with offsets in it.
+ * Its fuzzy search is the costly part of the phase and its cost grows with the text, so only
+ * the runs between breaks that could hold a link are given to it, each alone.
+ */
+export function linkMatches(text: string): LinkMatch[] {
+  const found: LinkMatch[] = [];
+  MAYBE_LINKS.lastIndex = 0;
+  for (let hint = MAYBE_LINKS.exec(text); hint; hint = MAYBE_LINKS.exec(text)) {
+    let start = hint.index;
+    while (start > 0 && !isLinkBreak(text.charCodeAt(start - 1))) start--;
+    let end = hint.index + 1;
+    while (end < text.length && !isLinkBreak(text.charCodeAt(end))) end++;
+    for (const match of linkify.match(text.slice(start, end)) ?? []) {
+      found.push({ ...match, index: match.index + start, lastIndex: match.lastIndex + start });
+    }
+    MAYBE_LINKS.lastIndex = end;
+  }
+  return found;
+}
 
 /** Links in the text: URLs with a scheme, and bare domains ("example.com/x", "www.example.org"). */
 export function findLinks(text: string): FoundLink[] {
   const links: FoundLink[] = [];
-  if (!MAYBE_LINK.test(text)) return links;
-  for (const match of linkify.match(text) ?? []) {
+  for (const match of linkMatches(text)) {
     if (match.schema === 'mailto:') continue;
     const host = hostOf(match.url);
     if (!host) continue;

@@ -20,6 +20,10 @@ const URL = new RegExp(String.raw`\b(?:https?://|www\.)[^\s<>"']+|(?<![@\w.])(?:
 const SHORTENERS = new Set(['bit.ly', 'tinyurl.com', 't.co', 'goo.gl', 'is.gd', 'ow.ly', 'cutt.ly', 'rb.gy', 'shorturl.at', 'tiny.cc', 't.me', 'wa.me', 'linktr.ee', 'rebrand.ly', 't.ly']);
 /** "example[.]com", "example(dot)com", "bit . ly/x": a link written so filters miss it. */
 const DEFANGED = new RegExp(String.raw`\b[\w-]{2,}\s*(?:\[\.\]|\(\.\)|\[dot\]|\(dot\))\s*[\w-]{2,}|\b[\w-]{2,}\s+\.\s*(?:${TLD})/\S*|\b[\w-]{2,}\s*\.\s+(?:${TLD})/\S*`, 'gi');
+/** What DEFANGED cannot match without: a bracketed dot, a space before a dot, or a dot, spaces and an ending with a path. */
+const DEFANGED_HINT = /[[(](?:\.|dot)[\])]|\s\.|\.\s+[a-z]+\//i;
+/** What URL cannot match without: "//", "www.", or a dot before a letter (".com"). */
+const URL_HINT = /\/\/|www\.|\.[a-z]/i;
 const EMAIL = /[\w.+-]+@[a-z0-9-]+(?:\.[a-z0-9-]+)+/gi;
 /** Nine to fifteen digits in groups: a phone number, not a year or a price. */
 const PHONE = /(?<![\w$£€,.])\+?\(?\d[\d\s().-]{7,20}\d(?![\w%,])/g;
@@ -112,7 +116,7 @@ export function spam(doc: Doc): ScoreReason[] {
 
   // The way out: links, contacts, calls to action.
   const links = new Map<string, number>();
-  if (text.includes('.')) {
+  if (URL_HINT.test(text)) {
     for (const m of text.matchAll(URL)) {
       const host = hostOf(m[0]);
       const span: [number, number] = [m.index, m.index + m[0].length];
@@ -126,7 +130,7 @@ export function spam(doc: Doc): ScoreReason[] {
       if (before) parts.push({ group: 'channel', rule: 'spam.call-to-action', span: [m.index - before[0].length, m.index], points: 0.2, detail: `"${before[0].trim()}" a link` });
     }
   }
-  for (const m of text.matchAll(DEFANGED)) {
+  for (const m of DEFANGED_HINT.test(text) ? text.matchAll(DEFANGED) : []) {
     parts.push({ group: 'channel', rule: 'spam.link', span: [m.index, m.index + m[0].length], points: 0.35, detail: `link written to slip past filters: "${m[0]}"` });
   }
   if (text.includes('@')) {
