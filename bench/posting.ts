@@ -78,7 +78,7 @@ async function published(child: Child): Promise<number> {
 /**
  * The pipeline's own time inside the server under this load, from the decisions it stored
  * with each comment (wall time per phase, as the console shows it): the whole pipeline's p50
- * and p99, and each phase's p99.
+ * and p99, and each phase's p99 and mean.
  */
 async function pipelineTimes(since: number): Promise<string[]> {
   const database = await openDatabase(databaseUrls.get('with')!);
@@ -101,7 +101,8 @@ async function pipelineTimes(since: number): Promise<string[]> {
       '',
       `Inside the server with the pipeline, from the ${int(rows.length)} decisions it stored during the rounds (wall time under this load, the first warm-up included): ` +
         `the pipeline took p50 ${quantile(totals, 0.5).toFixed(3)} ms, p99 ${quantile(totals, 0.99).toFixed(3)} ms per comment (target p99 < 1 ms); p99 by phase: ` +
-        [...byPhase].map(([phase, list]) => `${phase} ${quantile(list, 0.99).toFixed(3)}`).join(', ') + ' ms.',
+        [...byPhase].map(([phase, list]) => `${phase} ${quantile(list, 0.99).toFixed(3)}`).join(', ') + ' ms; mean by phase: ' +
+        [...byPhase].map(([phase, list]) => `${phase} ${(list.reduce((x, y) => x + y, 0) / list.length).toFixed(3)}`).join(', ') + ' ms.',
     ];
   } finally {
     await database.close();
@@ -125,7 +126,9 @@ async function main() {
   for (let round = 1; round <= Number(args.rounds); round++) {
     const options = round === 1 ? load : { ...load, warmup: 0 };
     log(`round ${round} of ${args.rounds}`);
-    rounds.push([await measure(a, options, withPipeline.pid), await measure(b, options, without.pid)]);
+    const [fa, fb] = [await measure(a, options, withPipeline.pid), await measure(b, options, without.pid)];
+    log(`round ${round}: ${int(fa.rps)} req/s with the pipeline, ${int(fb.rps)} without (${pct(fa.rps, fb.rps)})`);
+    rounds.push([fa, fb]);
   }
   const sent = rounds.reduce((sum, [fa]) => sum + fa.requests, 0);
   const listed = await published(withPipeline);

@@ -19,6 +19,7 @@
 //  6. words are separated by one space; `boundary` marks every word edge, including the soft
 //     ones inside joined words, so "cunt" matches in "c-u-n-t" but not in "Scunthorpe".
 import { foldCodePoint, IL, TRANSPARENT, SPACE, LETTER, DIGIT, LEET, type CharFold } from './fold-char.ts';
+import { slabSpace } from './slab.ts';
 
 export { IL } from './fold-char.ts';
 
@@ -219,24 +220,6 @@ class Output {
   }
 }
 
-// Results are carved from 64 KB slabs, as Node pools small Buffers: a new ArrayBuffer per fold
-// (a backing store outside the heap, made and freed for every comment) cost more than the copy
-// into it. A slab lives while any fold in it does; a large result gets a buffer of its own.
-const SLAB = 64 * 1024;
-let slab = new ArrayBuffer(SLAB);
-let slabUsed = 0;
-
-function resultSpace(bytes: number): [ArrayBuffer, number] {
-  if (bytes > SLAB / 4) return [new ArrayBuffer(bytes), 0];
-  if (slabUsed + bytes > SLAB) {
-    slab = new ArrayBuffer(SLAB);
-    slabUsed = 0;
-  }
-  const at = slabUsed;
-  slabUsed = (slabUsed + bytes + 7) & ~7; // the next result's Int32Arrays stay aligned
-  return [slab, at];
-}
-
 export function fold(original: string): Folded {
   const cells = readCells(original);
   resolveLeet(cells);
@@ -284,7 +267,7 @@ export function fold(original: string): Folded {
   const n = out.length;
   out.boundary[n] = 1;
   // The result's four arrays lie side by side in a shared slab (the scratch ones belong to the next fold).
-  const [buffer, at] = resultSpace(10 * n + 1);
+  const [buffer, at] = slabSpace(10 * n + 1);
   const folded: Folded = {
     original,
     text: out.text(),

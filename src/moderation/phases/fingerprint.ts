@@ -12,6 +12,8 @@
 // which keeps the estimate unbiased for short texts. Hashing each shingle 64 times instead
 // cost 70 µs on an ordinary 350-character comment.
 
+import { slabSpace } from '../slab.ts';
+
 export const SLOTS = 64;
 export const BANDS = 16;
 const ROWS = SLOTS / BANDS;
@@ -92,7 +94,8 @@ function densify(minhash: Uint32Array): void {
  * "store,the" and "store, the" (one word or two after folding) read the same. */
 export function fingerprint(folded: string): Fingerprint {
   const [codes, length] = withoutSpaces(folded);
-  const minhash = new Uint32Array(SLOTS).fill(EMPTY);
+  const [buffer, at] = slabSpace(4 * SLOTS);
+  const minhash = new Uint32Array(buffer, at, SLOTS).fill(EMPTY);
   const last = Math.max(0, length - SHINGLE);
   for (let i = 0; i <= last; i++) {
     const h = mix(fnv(codes, i, Math.min(length, i + SHINGLE)));
