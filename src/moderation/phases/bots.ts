@@ -2,7 +2,7 @@
 // filler) and, for guests, a solved ALTCHA proof-of-work challenge. Both end as spam by
 // default, so the service answers as usual and the bot learns nothing.
 import type { AltchaFailure, AltchaVerifier } from '../altcha.ts';
-import type { Phase, Reason } from '../phase.ts';
+import type { Phase, PhaseResult, Reason } from '../phase.ts';
 import { isGuest } from './identity.ts';
 
 export interface BotsPhaseDeps {
@@ -22,7 +22,8 @@ const FAILURES: Record<AltchaFailure, string> = {
 export function createBotsPhase({ altcha }: BotsPhaseDeps = {}): Phase {
   return {
     name: 'bots',
-    async run(input, ctx) {
+    // Not async: a comment with nothing to verify gets its answer without a promise.
+    run(input, ctx) {
       const settings = ctx.settings.bots;
       // Only requests carry bot fields; text-only callers (dry run, CLI) skip the phase.
       if (!input.bot) return { reasons: [] };
@@ -35,10 +36,11 @@ export function createBotsPhase({ altcha }: BotsPhaseDeps = {}): Phase {
       }
       // Guests prove work once per comment; an edit is authorised by its edit token instead.
       if (!settings.altcha || !altcha || !isGuest(input.author) || input.commentId !== undefined) return { reasons: [] };
-      const verdict = await altcha.verify(input.bot.altcha, ctx.siteId, { consume: !ctx.dryRun });
-      if (verdict.ok) return { reasons: [] };
-      const reason: Reason = { phase: 'bots', rule: 'bots.altcha', category: 'spam', detail: `${FAILURES[verdict.failure]} (${verdict.failure})` };
-      return { reasons: [reason], decision: settings.altchaFailure };
+      return altcha.verify(input.bot.altcha, ctx.siteId, { consume: !ctx.dryRun }).then((verdict): PhaseResult => {
+        if (verdict.ok) return { reasons: [] };
+        const reason: Reason = { phase: 'bots', rule: 'bots.altcha', category: 'spam', detail: `${FAILURES[verdict.failure]} (${verdict.failure})` };
+        return { reasons: [reason], decision: settings.altchaFailure };
+      });
     },
   };
 }

@@ -7,7 +7,7 @@
 // pipeline) keeps the fingerprint once the comment is stored (a phase `keep`), so only
 // comments that were not refused and were committed count later, under their own id, and a
 // dry run records nothing.
-import { foldedOf, type Phase, type PhaseInput, type Reason } from '../phase.ts';
+import { foldedOf, type Phase, type PhaseInput, type PhaseResult, type Reason } from '../phase.ts';
 import type { DuplicateSettings } from '../settings.ts';
 import { fingerprint, similarityAtLeast, type Fingerprint } from './fingerprint.ts';
 import type { FingerprintStore, StoredFingerprint } from './duplicate-store.ts';
@@ -56,7 +56,8 @@ function countIdentities(entries: StoredFingerprint[]): number {
 export function createDuplicatePhases({ store, now = Date.now }: DuplicatePhaseDeps): { check: Phase; record: Phase } {
   const check: Phase = {
     name: 'duplicates',
-    async run(input, ctx) {
+    // Not async: the memory store answers at once, and so does the phase then (Redis's answer is awaited).
+    run(input, ctx) {
       const settings: DuplicateSettings = ctx.settings.duplicates;
       const { sameAuthor, crossAuthor } = settings;
       if (!settings.enabled || !ctx.siteId) return { reasons: [] };
@@ -67,42 +68,45 @@ export function createDuplicatePhases({ store, now = Date.now }: DuplicatePhaseD
       const at = input.at ?? now();
       const mine = new Set(authorKeysOf(input));
       const since = at - Math.max(checkSame ? sameAuthor.windowMinutes : 0, checkCross ? crossAuthor.windowMinutes : 0) * MINUTE;
-      const candidates = await store.candidates({
+      const found = store.candidates({
         siteId: ctx.siteId, bands: fp.bands, authorKeys: [...mine], since,
         like: { minhash: fp.minhash, exact: fp.exact, similarity: settings.similarity },
       });
+      return found instanceof Promise ? found.then(judge) : judge(found);
 
-      const span: [number, number] = [0, input.text.length];
-      const reasons: Reason[] = [];
-      let decision = undefined as ReturnType<typeof decide>;
-      let best: { entry: StoredFingerprint; sim: number } | undefined;
-      const others: StoredFingerprint[] = [];
-      for (const entry of candidates) {
-        if (input.commentId !== undefined && entry.commentId === input.commentId) continue;
-        const sim = similarityAtLeast(fp, entry, settings.similarity);
-        if (sim < 0) continue;
-        const same = entry.authorKeys.some((k) => mine.has(k));
-        if (same) {
-          if (checkSame && entry.at >= at - sameAuthor.windowMinutes * MINUTE && (!best || sim > best.sim)) best = { entry, sim };
-        } else if (checkCross && entry.at >= at - crossAuthor.windowMinutes * MINUTE) others.push(entry);
+      function judge(candidates: StoredFingerprint[]): PhaseResult {
+        const span: [number, number] = [0, input.text.length];
+        const reasons: Reason[] = [];
+        let decision = undefined as ReturnType<typeof decide>;
+        let best: { entry: StoredFingerprint; sim: number } | undefined;
+        const others: StoredFingerprint[] = [];
+        for (const entry of candidates) {
+          if (input.commentId !== undefined && entry.commentId === input.commentId) continue;
+          const sim = similarityAtLeast(fp, entry, settings.similarity);
+          if (sim < 0) continue;
+          const same = entry.authorKeys.some((k) => mine.has(k));
+          if (same) {
+            if (checkSame && entry.at >= at - sameAuthor.windowMinutes * MINUTE && (!best || sim > best.sim)) best = { entry, sim };
+          } else if (checkCross && entry.at >= at - crossAuthor.windowMinutes * MINUTE) others.push(entry);
+        }
+        if (best) {
+          const how = best.sim === 1 ? 'the same text as' : `${Math.round(best.sim * 100)}% like`;
+          reasons.push({
+            phase: 'duplicates', rule: 'duplicates.same-author', category: 'spam', span, score: best.sim,
+            detail: `${how} this author's comment ${best.entry.commentId} of ${ago(at - best.entry.at)}`,
+          });
+          decision = decide(decision, sameAuthor.action);
+        }
+        const identities = others.length ? countIdentities(others) + 1 : 1;
+        if (identities >= crossAuthor.minAuthors) {
+          reasons.push({
+            phase: 'duplicates', rule: 'duplicates.campaign', category: 'spam', span, score: identities,
+            detail: `the same text from ${identities} different authors within ${crossAuthor.windowMinutes} min`,
+          });
+          decision = decide(decision, crossAuthor.action);
+        }
+        return { reasons, decision };
       }
-      if (best) {
-        const how = best.sim === 1 ? 'the same text as' : `${Math.round(best.sim * 100)}% like`;
-        reasons.push({
-          phase: 'duplicates', rule: 'duplicates.same-author', category: 'spam', span, score: best.sim,
-          detail: `${how} this author's comment ${best.entry.commentId} of ${ago(at - best.entry.at)}`,
-        });
-        decision = decide(decision, sameAuthor.action);
-      }
-      const identities = others.length ? countIdentities(others) + 1 : 1;
-      if (identities >= crossAuthor.minAuthors) {
-        reasons.push({
-          phase: 'duplicates', rule: 'duplicates.campaign', category: 'spam', span, score: identities,
-          detail: `the same text from ${identities} different authors within ${crossAuthor.windowMinutes} min`,
-        });
-        decision = decide(decision, crossAuthor.action);
-      }
-      return { reasons, decision };
     },
   };
 
