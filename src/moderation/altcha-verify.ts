@@ -15,15 +15,18 @@ export interface Solution {
 const MAX_COUNTER = 0xffffffff;
 const LOWER_HEX = /^(?:[0-9a-f]{2})+$/;
 
-/** Object keys sorted at every depth (arrays kept as they are), as altcha-lib signs them. */
-function sortKeys(value: unknown): unknown {
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) return value;
+/** JSON.stringify of the value with object keys sorted at every depth (arrays kept as they
+ * are, undefined members left out), as altcha-lib signs it; written directly, without the
+ * sorted copy the library builds first. */
+function sortedJson(value: unknown): string {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return JSON.stringify(value);
   const record = value as Record<string, unknown>;
-  return Object.fromEntries(
-    Object.keys(record)
-      .sort()
-      .flatMap((key) => (record[key] === undefined ? [] : [[key, sortKeys(record[key])]])),
-  );
+  let out = '';
+  for (const key of Object.keys(record).sort()) {
+    if (record[key] === undefined) continue;
+    out += `${out ? ',' : '{'}${JSON.stringify(key)}:${sortedJson(record[key])}`;
+  }
+  return out ? `${out}}` : '{}';
 }
 
 const hmacHex = (secret: string, data: string | Buffer) => createHmac('sha256', secret).update(data).digest('hex');
@@ -45,6 +48,6 @@ export function verifySignedSolution(challenge: Challenge, solution: Solution, h
   const { counter, derivedKey } = solution;
   if (typeof derivedKey !== 'string' || !LOWER_HEX.test(derivedKey)) return false;
   if (!Number.isInteger(counter) || (counter as number) < 0 || (counter as number) > MAX_COUNTER) return false;
-  if (!sameText(hmacHex(hmacKey, JSON.stringify(sortKeys(challenge.parameters))), challenge.signature)) return false;
+  if (!sameText(hmacHex(hmacKey, sortedJson(challenge.parameters)), challenge.signature)) return false;
   return sameText(hmacHex(keySecret, Buffer.from(derivedKey, 'hex')), keySignature);
 }
