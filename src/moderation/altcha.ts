@@ -5,7 +5,7 @@
 // Verifying costs two synchronous HMACs (altcha-verify.ts). Each solved challenge works once:
 // its nonce goes into a replay store until the challenge expires (in memory for one node,
 // Redis for many).
-import { createHmac } from 'node:crypto';
+import { createHmac, createSecretKey } from 'node:crypto';
 import { createChallenge, randomInt, type Challenge } from 'altcha-lib';
 import { deriveKey } from 'altcha-lib/algorithms/sha';
 import type { Redis } from 'ioredis';
@@ -51,6 +51,7 @@ export function createAltcha(options: AltchaOptions): AltchaVerifier & { challen
   }
   // A second secret signs the expected key, so verifying needs no hashing of the solution.
   const keySecret = createHmac('sha256', hmacKey).update('colloquy altcha key signature').digest('hex');
+  const verifyKeys = { hmacKey: createSecretKey(Buffer.from(hmacKey)), keySecret: createSecretKey(Buffer.from(keySecret)) };
 
   return {
     async challenge(siteId) {
@@ -75,7 +76,7 @@ export function createAltcha(options: AltchaOptions): AltchaVerifier & { challen
       // Challenges without an expiry are not ours (ours always have one) and could be replayed forever.
       if (typeof expiresAt !== 'number') return { ok: false, failure: 'invalid' };
       if (expiresAt * 1000 < now()) return { ok: false, failure: 'expired' };
-      if (!verifySignedSolution(challenge, solution, hmacKey, keySecret)) return { ok: false, failure: 'invalid' };
+      if (!verifySignedSolution(challenge, solution, verifyKeys.hmacKey, verifyKeys.keySecret)) return { ok: false, failure: 'invalid' };
       const boundTo = challenge.parameters.data?.site;
       if (siteId !== undefined && boundTo !== undefined && boundTo !== siteId) return { ok: false, failure: 'wrong-site' };
       if (consume && !(await store.use(challenge.parameters.nonce, expiresAt * 1000))) return { ok: false, failure: 'replayed' };
