@@ -9,6 +9,7 @@
 // the previous one, with the stamp its entry had then; a walk stops at the first node whose
 // slot the ring has since reused (the stamps differ): every node after it is older still.
 import type { CandidateQuery, FingerprintEntry, FingerprintStore, StoredFingerprint } from './duplicate-store.ts';
+import { slabSpace } from '../slab.ts';
 import { BANDS, SLOTS, mix, slotSimilarityAtLeast } from './fingerprint.ts';
 
 export interface MemoryStoreOptions {
@@ -116,9 +117,13 @@ export function createMemoryFingerprintStore(options: MemoryStoreOptions = {}): 
 
   function entryAt(slot: number): StoredFingerprint {
     const meta = slot * SLOT;
+    // A copy (the slot may be reused), carved from a slab rather than a backing store of its own.
+    const [buffer, at] = slabSpace(4 * SLOTS);
+    const minhash = new Uint32Array(buffer, at, SLOTS);
+    minhash.set(minhashes.subarray(slot * SLOTS, (slot + 1) * SLOTS));
     return {
       commentId: commentIds[slot], siteId: siteNames[slots[meta + SITE]], at: slots[meta + AT], authorKeys: authorKeys[slot],
-      exact: exacts[slot], minhash: minhashes.slice(slot * SLOTS, (slot + 1) * SLOTS), length: slots[meta + LENGTH],
+      exact: exacts[slot], minhash, length: slots[meta + LENGTH],
     };
   }
 
