@@ -4,6 +4,7 @@
 // "example[.]com", fullwidth letters). Every link and disguise is a reason with its span.
 import MarkdownIt from 'markdown-it';
 import { foldedOf, type Decision, type Phase, type PhaseInput, type Reason } from '../phase.ts';
+import { forEachHintedRun } from '../runs.ts';
 import type { LinkSettings, RuleAction } from '../settings.ts';
 import { decide } from './actions.ts';
 import { hostOf, matchDomain, normalizeDomain } from './domains.ts';
@@ -41,17 +42,11 @@ type LinkMatch = NonNullable<ReturnType<typeof linkify.match>>[number];
  */
 export function linkMatches(text: string): LinkMatch[] {
   const found: LinkMatch[] = [];
-  MAYBE_LINKS.lastIndex = 0;
-  for (let hint = MAYBE_LINKS.exec(text); hint; hint = MAYBE_LINKS.exec(text)) {
-    let start = hint.index;
-    while (start > 0 && !isLinkBreak(text.charCodeAt(start - 1))) start--;
-    let end = hint.index + 1;
-    while (end < text.length && !isLinkBreak(text.charCodeAt(end))) end++;
+  forEachHintedRun(text, MAYBE_LINKS, isLinkBreak, (start, end) => {
     for (const match of linkify.match(text.slice(start, end)) ?? []) {
       found.push({ ...match, index: match.index + start, lastIndex: match.lastIndex + start });
     }
-    MAYBE_LINKS.lastIndex = end;
-  }
+  });
   return found;
 }
 

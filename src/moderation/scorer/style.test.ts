@@ -17,6 +17,12 @@ describe('scorer: shouting', () => {
     assert.equal(scoreOf('STOP THIS NOW', 'shouting'), 0);
     assert.equal(scoreOf('The NHS and the BBC are both under pressure from the DWP and HMRC today.', 'shouting'), 0);
   });
+  test('capitals of any script count; scripts without case are neither', () => {
+    const russian = 'ЭТО ПОЗОР ДЛЯ ВСЕГО ГОРОДА И ДЛЯ КАЖДОГО ЧИНОВНИКА В НЁМ';
+    assert.ok(scoreOf(russian, 'shouting') > 0.2);
+    assert.equal(scoreOf(russian.toLowerCase(), 'shouting'), 0);
+    assert.equal(scoreOf(`这篇文章写得很好，我完全同意作者的观点。 ${'STOP THIS NOW'}`, 'shouting'), 0);
+  });
 });
 
 describe('scorer: repetition', () => {

@@ -8,6 +8,7 @@
 // Links, numbers and e-mail addresses are found in the original text (compatibility forms such
 // as fullwidth letters read as ASCII first); the phrases go through the lexicon, so folding
 // sees through "w h a t s a p p" and "b.i.t.c.o.i.n".
+import { forEachHintedRun, isSpace } from '../../runs.ts';
 import type { Doc, LexHit } from '../doc.ts';
 import { round, type ScoreReason } from '../types.ts';
 
@@ -22,8 +23,8 @@ const SHORTENERS = new Set(['bit.ly', 'tinyurl.com', 't.co', 'goo.gl', 'is.gd', 
 const DEFANGED = new RegExp(String.raw`\b[\w-]{2,}\s*(?:\[\.\]|\(\.\)|\[dot\]|\(dot\))\s*[\w-]{2,}|\b[\w-]{2,}\s+\.\s*(?:${TLD})/\S*|\b[\w-]{2,}\s*\.\s+(?:${TLD})/\S*`, 'gi');
 /** What DEFANGED cannot match without: a bracketed dot, a space before a dot, or a dot, spaces and an ending with a path. */
 const DEFANGED_HINT = /[[(](?:\.|dot)[\])]|\s\.|\.\s+[a-z]+\//i;
-/** What URL cannot match without: "//", "www.", or a dot before a letter (".com"). */
-const URL_HINT = /\/\/|www\.|\.[a-z]/i;
+/** What every URL match holds: "//", "www.", or a dot before a letter (".com"). */
+const URL_HINTS = /\/\/|www\.|\.[a-z]/gi;
 const EMAIL = /[\w.+-]+@[a-z0-9-]+(?:\.[a-z0-9-]+)+/gi;
 /** Nine to fifteen digits in groups: a phone number, not a year or a price. */
 const PHONE = /(?<![\w$£€,.])\+?\(?\d[\d\s().-]{7,20}\d(?![\w%,])/g;
@@ -116,20 +117,22 @@ export function spam(doc: Doc): ScoreReason[] {
 
   // The way out: links, contacts, calls to action.
   const links = new Map<string, number>();
-  if (URL_HINT.test(text)) {
-    for (const m of text.matchAll(URL)) {
+  // A URL holds no space: the pattern runs only on the runs that could hold one.
+  forEachHintedRun(text, URL_HINTS, isSpace, (start, end) => {
+    for (const m of text.slice(start, end).matchAll(URL)) {
+      const at = start + m.index;
       const host = hostOf(m[0]);
-      const span: [number, number] = [m.index, m.index + m[0].length];
+      const span: [number, number] = [at, at + m[0].length];
       const seen = links.get(m[0].toLowerCase()) ?? 0;
       links.set(m[0].toLowerCase(), seen + 1);
       if (seen === 1) parts.push({ group: 'channel', rule: 'spam.link', span, points: 0.2, detail: `the same link again: ${host}` });
       if (seen > 0) continue;
       const shortener = SHORTENERS.has(host);
       parts.push({ group: 'channel', rule: 'spam.link', span, points: shortener ? 0.35 : 0.2, detail: shortener ? `link through ${host}, which hides or leaves for another service` : `link to ${host}` });
-      const before = /\b(?:visit|click|go to|sign up at|join at)\W{0,4}$/i.exec(text.slice(Math.max(0, m.index - 16), m.index));
-      if (before) parts.push({ group: 'channel', rule: 'spam.call-to-action', span: [m.index - before[0].length, m.index], points: 0.2, detail: `"${before[0].trim()}" a link` });
+      const before = /\b(?:visit|click|go to|sign up at|join at)\W{0,4}$/i.exec(text.slice(Math.max(0, at - 16), at));
+      if (before) parts.push({ group: 'channel', rule: 'spam.call-to-action', span: [at - before[0].length, at], points: 0.2, detail: `"${before[0].trim()}" a link` });
     }
-  }
+  });
   for (const m of DEFANGED_HINT.test(text) ? text.matchAll(DEFANGED) : []) {
     parts.push({ group: 'channel', rule: 'spam.link', span: [m.index, m.index + m[0].length], points: 0.35, detail: `link written to slip past filters: "${m[0]}"` });
   }

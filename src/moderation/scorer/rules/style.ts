@@ -9,6 +9,19 @@ const SHOUT_MIN_RATIO = 0.7;
 /** Letters at which a fully capitalised text scores 1. */
 const SHOUT_FULL_LETTERS = 120;
 
+// Outside ASCII, whether a character has case, remembered per code unit (changing its case
+// makes a string each time): 0 unknown, 1 none, 2 lower, 3 upper (it has a lower-case form).
+const CASE = new Uint8Array(0x10000);
+
+function caseOf(c: number): number {
+  let known = CASE[c];
+  if (!known) {
+    const ch = String.fromCharCode(c);
+    known = CASE[c] = ch.toLowerCase() !== ch ? 3 : ch.toUpperCase() !== ch ? 2 : 1;
+  }
+  return known;
+}
+
 export function shouting(doc: Doc): ScoreReason[] {
   const text = doc.folded.original;
   let letters = 0;
@@ -19,9 +32,9 @@ export function shouting(doc: Doc): ScoreReason[] {
       if (c >= 65 && c <= 90) (letters++, upper++);
       else if (c >= 97 && c <= 122) letters++;
     } else if (c < 0xd800 || c > 0xdfff) {
-      const ch = text[i];
-      if (ch.toLowerCase() !== ch) (letters++, upper++);
-      else if (ch.toUpperCase() !== ch) letters++;
+      const kind = caseOf(c);
+      if (kind === 3) (letters++, upper++);
+      else if (kind === 2) letters++;
     }
   }
   const ratio = letters ? upper / letters : 0;
@@ -62,8 +75,9 @@ export function repetition(doc: Doc): ScoreReason[] {
   const text = folded.original;
   let runs = 0;
   for (let i = 0; i < text.length && runs < 3; ) {
+    const c = text.charCodeAt(i);
     let j = i + 1;
-    while (j < text.length && text.charCodeAt(j) === text.charCodeAt(i)) j++;
+    while (j < text.length && text.charCodeAt(j) === c) j++;
     if (j - i >= CHARACTER_RUN && !/\s/.test(text[i])) {
       runs++;
       out.push({
