@@ -1,6 +1,7 @@
 // SQL over comments for the moderation console and the pipeline's lookups: queues, an
 // author's history, other identities seen from the same IPs. Beside store.ts, as account-store.ts.
-import { sql } from 'kysely';
+import { CompiledQuery, sql } from 'kysely';
+import { compileWithParameters } from '../platform/compiled-sql.ts';
 import type { Db } from '../platform/db.ts';
 import type { CommentRow } from './store.ts';
 
@@ -30,6 +31,7 @@ const COLUMN = { key: 'author_key', email: 'author_email', ip: 'ip_hash' } as co
 const JOINED = { key: 'comments.author_key', email: 'comments.author_email', ip: 'comments.ip_hash' } as const;
 
 export function createModerationCommentStore(db: Db) {
+  const approvedCountSql: Partial<Record<AuthorRef['by'], string>> = {};
   const placed = () =>
     db.selectFrom('comments').innerJoin('threads', 'threads.id', 'comments.thread_id').selectAll('comments').select(['threads.page_key', 'threads.url', 'threads.title']);
 
@@ -134,16 +136,15 @@ export function createModerationCommentStore(db: Db) {
     /** How many of the author's comments on the site are approved (premoderation of newcomers). */
     /** Approved comments by this author on the site, counted up to `atMost` (a regular's
      * thousands need not be counted to know they are past the first few). */
+    /** Premoderation "first" asks this for every new comment: its SQL is compiled once per kind of reference. */
     async approvedCount(siteId: string, ref: AuthorRef, atMost: number): Promise<number> {
-      const rows = await db
-        .selectFrom('comments')
-        .select('id')
-        .where('site_id', '=', siteId)
-        .where(COLUMN[ref.by], '=', ref.value)
-        .where('status', '=', 'approved')
-        .where('deleted', '=', 0)
-        .limit(atMost)
-        .execute();
+      const parameters = [siteId, ref.value, 'approved', 0, atMost];
+      approvedCountSql[ref.by] ??= compileWithParameters(
+        db.selectFrom('comments').select('id').where('site_id', '=', siteId).where(COLUMN[ref.by], '=', ref.value)
+          .where('status', '=', 'approved').where('deleted', '=', 0).limit(atMost),
+        parameters,
+      );
+      const { rows } = await db.executeQuery(CompiledQuery.raw(approvedCountSql[ref.by]!, parameters));
       return rows.length;
     },
   };

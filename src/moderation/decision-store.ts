@@ -3,6 +3,7 @@
 // row keeps its timings (`comments.pipeline_timings`) and it is read back as the first decision.
 import { CompiledQuery, type Transaction } from 'kysely';
 import type { CommentRow } from '../comments/store.ts';
+import { compileWithParameters } from '../platform/compiled-sql.ts';
 import type { Db } from '../platform/db.ts';
 import type { Database } from '../platform/schema.ts';
 import type { ModerationDecisionsTable } from './tables.ts';
@@ -48,17 +49,14 @@ export function plainApprovalRow(comment: DecidedComment): DecisionRow | null {
 }
 
 export function createDecisionStore(db: Db) {
-  // A decision is written with many comments: its INSERT is compiled once (Kysely would
-  // build and compile the same statement again each time, which cost about what SQLite's
-  // own insert does).
+  // A decision is written with many comments: its INSERT is compiled once (compiled-sql.ts).
   let insertSql: string | undefined;
 
   return {
     /** In `trx` when given: the pipeline's decision commits with the comment it is about. */
     async insert(row: DecisionRow, trx: Db | Transaction<Database> = db): Promise<void> {
       const values = COLUMNS.map((column) => row[column]);
-      // Compiled from a row whose keys are in COLUMNS order, so its placeholders take `values` as they are.
-      insertSql ??= db.insertInto('moderation_decisions').values(Object.fromEntries(COLUMNS.map((c, i) => [c, values[i]])) as unknown as DecisionRow).compile().sql;
+      insertSql ??= compileWithParameters(db.insertInto('moderation_decisions').values(Object.fromEntries(COLUMNS.map((c, i) => [c, values[i]])) as unknown as DecisionRow), values);
       await trx.executeQuery(CompiledQuery.raw(insertSql, values));
     },
 
