@@ -8,7 +8,8 @@ export function isSpace(c: number): boolean {
     c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
 }
 
-/** Calls `visit(start, end)` for each run of `text` between breaks that holds a match of `hint` (a global RegExp), in order. */
+/** Calls `visit(start, end)` for each run of `text` between breaks that holds a match of `hint`
+ * (a global RegExp whose matches start with a character that is not a break), in order. */
 export function forEachHintedRun(text: string, hint: RegExp, isBreak: (c: number) => boolean, visit: (start: number, end: number) => void): void {
   hint.lastIndex = 0;
   for (let found = hint.exec(text); found; found = hint.exec(text)) {
