@@ -6,17 +6,13 @@ import type { CommentRow } from '../comments/store.ts';
 import { compileWithParameters } from '../platform/compiled-sql.ts';
 import type { Db } from '../platform/db.ts';
 import type { Database } from '../platform/schema.ts';
+import type { PhaseTiming } from './phase.ts';
 import type { ModerationDecisionsTable } from './tables.ts';
 
 export type DecisionRow = ModerationDecisionsTable;
 
 /** What decisions are read for: a comment, and the plain approval its row may keep. */
 export type DecidedComment = Pick<CommentRow, 'id' | 'site_id' | 'created_at' | 'pipeline_timings'>;
-
-export interface PhaseTiming {
-  phase: string;
-  ms: number;
-}
 
 const COLUMNS = ['id', 'comment_id', 'site_id', 'source', 'status', 'shadow', 'reasons', 'timings', 'ms', 'actor_id', 'at'] as const satisfies readonly (keyof DecisionRow)[];
 
